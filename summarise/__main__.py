@@ -1,0 +1,5 @@
+"""``python -m summarise``."""
+
+from summarise.cli import main
+
+main()

@@ -1,0 +1,177 @@
+"""The command line: options in, pipeline called, errors mapped to exit codes.
+
+Only Click and rich are imported at start-up; the models and their libraries
+load when the first article is summarised, so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+import click
+
+from summarise import __version__
+from summarise.errors import ExitStatus, SummariseError
+from summarise.render import FORMATS
+from summarise.sources import DEFAULT_GLOBS, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
+
+EPILOG = """\b
+Examples:
+  summarise article.txt
+  cat article.txt | summarise
+  summarise news/ --format jsonl > briefs.jsonl
+  summarise news/ --output-dir briefs/ --format markdown
+  summarise https://example.com/story.html --format json
+
+Exit codes: 0 all summarised, 1 some input failed, 2 usage error,
+130 interrupted, 141 output pipe closed (e.g. by head).
+"""
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, metavar="[FILE|DIR|URL|-]...")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format. Default: rich on a terminal, text otherwise, json with --output-dir.")
+@click.option("-n", "--claims", type=click.IntRange(1, 50), default=None,
+              help="How many key claims. Default: 3 to 6, by the article's length.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write one file per article here, named after its input.")
+@click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
+              help="File patterns to take from directories (repeatable).")
+@click.option("--skip-existing", is_flag=True, help="With --output-dir: skip articles already written.")
+@click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Refuse articles longer than this.")
+@click.option("--timeout", type=click.FloatRange(0.1), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Seconds to wait for a URL.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing report.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(__version__, prog_name="summarise")
+def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_dir: Path | None,
+         globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
+         quiet: bool, debug: bool) -> None:
+    """Summarise news articles: a headline, the key claims and the attributed quotes.
+
+    Reads files, directories (recursively), http(s) URLs, or standard input
+    ("-", or nothing when text is piped in). Runs offline.
+    """
+    stdin = click.get_binary_stream("stdin")
+    if not inputs:
+        if stdin.isatty():
+            raise click.UsageError("no input: give a file, a directory, a URL, or pipe text in")
+        inputs = ("-",)
+    if skip_existing and output_dir is None:
+        raise click.UsageError("--skip-existing needs --output-dir")
+    fmt = fmt or ("json" if output_dir else "rich" if sys.stdout.isatty() else "text")
+    errors = _stderr_console()
+    try:
+        status = _run(inputs, fmt, claims, output_dir, globs, skip_existing, max_chars, timeout,
+                      quiet, debug, stdin, errors)
+    except KeyboardInterrupt:
+        errors.print("summarise: interrupted")
+        status = ExitStatus.INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        status = 141
+    sys.exit(int(status))
+
+
+def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path | None,
+         globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
+         quiet: bool, debug: bool, stdin: Any, errors: Any) -> int:
+    from summarise.batch import run_batch
+    from summarise.output import DirectorySink, StreamSink
+    from summarise.pipeline import Summariser
+    from summarise.sources import Source, expand_inputs, read_source
+
+    items = list(expand_inputs(list(inputs), tuple(globs)))
+    summariser = Summariser(claims)
+
+    def report_error(name: str, error: Exception) -> None:
+        errors.print(f"summarise: {name}: {error}", markup=False)
+        if debug:
+            errors.print("".join(traceback.format_exception(error)), markup=False)
+
+    if any(isinstance(item, Source) for item in items):
+        try:
+            with _status(errors, quiet, "Loading models…"):
+                summariser.load()
+        except SummariseError as error:
+            report_error("model", error)
+            return ExitStatus.INPUT_FAILED
+    if output_dir is not None:
+        sink: Any = DirectorySink(output_dir, fmt)
+    else:
+        from rich.console import Console
+
+        sink = StreamSink(sys.stdout, fmt, len(items), Console(file=sys.stdout, soft_wrap=False))
+    show_progress = errors.is_terminal and not quiet and len(items) > 1
+    with _progress(errors, len(items), show_progress) as advance:
+        report = run_batch(
+            items,
+            read=lambda source: read_source(source, stdin, max_chars, timeout),
+            summarise=summariser.summarise,
+            sink=sink,
+            report_error=report_error,
+            skip_existing=skip_existing,
+            advance=advance,
+        )
+    if not quiet and (len(items) > 1 or output_dir is not None):
+        errors.print(report.line())
+    return ExitStatus.INPUT_FAILED if report.failed else ExitStatus.SUCCESS
+
+
+def _status(console: Any, quiet: bool, message: str) -> Any:
+    return console.status(message) if console.is_terminal and not quiet else nullcontext()
+
+
+class _progress:
+    """A rich progress bar on stderr (count, rate, ETA), or nothing."""
+
+    def __init__(self, console: Any, total: int, enabled: bool):
+        self.console, self.total, self.enabled = console, total, enabled
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return lambda name: None
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
+                                   TextColumn, TimeRemainingColumn)
+
+        self.bar = Progress(
+            TextColumn("[bold blue]summarising"), BarColumn(), MofNCompleteColumn(),
+            TaskProgressColumn(), TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(), console=self.console, transient=True,
+        )
+        self.bar.start()
+        task = self.bar.add_task("articles", total=self.total, rate="")
+
+        def advance(name: str) -> None:
+            self.bar.advance(task)
+            speed = self.bar.tasks[0].speed
+            self.bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+        return advance
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _silence_stdout() -> None:
+    """After the reader of our stdout has gone, stop Python from failing to flush it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

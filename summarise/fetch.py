@@ -1,0 +1,56 @@
+"""Fetching an article over http(s): a timeout, a size cap and a redirect cap.
+
+Only http and https are fetched; the page is read as bytes, never rendered.
+"""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
+from urllib.parse import urlsplit
+
+from summarise import __version__
+from summarise.errors import InputError
+
+MAX_REDIRECTS = 5
+_CHUNK = 64 * 1024
+
+
+class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise InputError(f"redirected to a non-http(s) address: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | None]:
+    """(body, content type) of ``url``; at most ``max_bytes + 1`` bytes are read."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        raise InputError("only http:// and https:// addresses can be fetched")
+    opener = urllib.request.build_opener(_LimitedRedirects())
+    request = urllib.request.Request(url, headers={"User-Agent": f"summarise/{__version__}"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            body = bytearray()
+            while len(body) <= max_bytes:
+                chunk = response.read(_CHUNK)
+                if not chunk:
+                    break
+                body.extend(chunk)
+            return bytes(body), response.headers.get("Content-Type")
+    except urllib.error.HTTPError as exc:
+        if exc.code in (301, 302, 303, 307, 308):
+            raise InputError(f"too many redirects (more than {MAX_REDIRECTS})") from exc
+        raise InputError(f"HTTP {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, (socket.timeout, TimeoutError)):
+            raise InputError(f"timed out after {timeout:g} s") from exc
+        raise InputError(f"could not fetch: {reason}") from exc
+    except (socket.timeout, TimeoutError) as exc:
+        raise InputError(f"timed out after {timeout:g} s") from exc
+    except (OSError, ValueError) as exc:
+        raise InputError(f"could not fetch: {exc}") from exc

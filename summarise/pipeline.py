@@ -1,0 +1,99 @@
+"""Article → Brief with the default extractive engine.
+
+Models are loaded once, on first use, and reused for every article of a run.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from summarise.brief import Article, Brief
+from summarise.claims import rank_claims
+from summarise.errors import InputError
+from summarise.headline import make_headline
+from summarise.quotes import extract_quotes
+from summarise.text import dateline_end, paragraphs, sentences
+
+
+def text_for_parsing(text: str) -> str:
+    """The article with its opening dateline blanked out, offsets unchanged.
+
+    "MOSCOW (Reuters) –" would otherwise become the subject of the first "said".
+    """
+    first = paragraphs(text)
+    if not first:
+        return text
+    start = first[0].start
+    end = dateline_end(text, start)
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+class Summariser:
+    """The default engine: ranked verbatim claims, a compressed headline, parsed quotes."""
+
+    engine = "extractive"
+
+    def __init__(self, claims: int | None = None, embedder: Any = None, nlp: Any = None):
+        self.claim_count = claims
+        if embedder is not None:
+            self.__dict__["embedder"] = embedder
+        if nlp is not None:
+            self.__dict__["nlp"] = nlp
+
+    @cached_property
+    def embedder(self) -> Any:
+        from summarise.models.embedder import Embedder
+
+        return Embedder()
+
+    @cached_property
+    def nlp(self) -> Any:
+        from summarise.models.nlp import load_spacy
+
+        return load_spacy()
+
+    def load(self) -> None:
+        """Load both models now (so that a batch's progress bar measures articles, not loading)."""
+        _ = self.embedder, self.nlp
+
+    def summarise(self, article: Article) -> Brief:
+        if not article.text.strip():
+            raise InputError("the article is empty")
+        parse_text = text_for_parsing(article.text)
+        found = sentences(parse_text)
+        if not found:
+            raise InputError("no sentences found in the article")
+        claims = rank_claims(found, self.embedder, self.claim_count)
+        doc = self.nlp(parse_text)
+        ranked = sorted(claims, key=lambda c: -c.score)
+        spans = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in ranked]
+        headline = make_headline([s for s in spans if s is not None and len(s)])
+        return Brief(
+            source=article.source,
+            headline=headline,
+            claims=claims,
+            quotes=extract_quotes(doc),
+            model={"engine": self.engine, "embedder": self.embedder.name},
+            article=article,
+        )
+
+
+def summarise_text(text: str, source: str = "<text>", claims: int | None = None) -> Brief:
+    """Summarise one article given as a string (the Python API)."""
+    return _default_summariser(claims).summarise(Article(text=text, source=source))
+
+
+_SUMMARISERS: dict[int | None, Summariser] = {}
+
+
+def _default_summariser(claims: int | None) -> Summariser:
+    """One summariser per claim count, sharing loaded models across calls."""
+    if claims not in _SUMMARISERS:
+        shared = next(iter(_SUMMARISERS.values()), None)
+        _SUMMARISERS[claims] = Summariser(
+            claims,
+            embedder=shared.embedder if shared else None,
+            nlp=shared.nlp if shared else None,
+        )
+    return _SUMMARISERS[claims]

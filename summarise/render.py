@@ -1,0 +1,114 @@
+"""Briefs as rich terminal output, plain text, Markdown, JSON or JSON Lines."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from typing import Any
+
+from summarise.brief import Brief, Quote
+
+FORMATS = ("rich", "text", "markdown", "json", "jsonl")
+FILE_SUFFIXES = {"rich": ".txt", "text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
+
+
+def quotes_by_speaker(quotes: list[Quote]) -> list[tuple[str, list[Quote]]]:
+    """Runs of consecutive quotes from one speaker, in order of appearance."""
+    return [(speaker or "unattributed", list(run)) for speaker, run in groupby(quotes, lambda q: q.speaker)]
+
+
+def footer(brief: Brief) -> str:
+    model = brief.model
+    details = ", ".join(f"{k} {v}" for k, v in model.items() if k != "engine")
+    engine = model.get("engine", "?") + (f" ({details})" if details else "")
+    return f"source: {brief.source} · engine: {engine}"
+
+
+def _open_close(quote: Quote) -> tuple[str, str]:
+    return ("“", "”") if quote.kind == "direct" else ("", "")
+
+
+def to_text(brief: Brief) -> str:
+    lines = [brief.headline, "=" * min(len(brief.headline), 72), "", "Key claims"]
+    lines += [f"{i:>2}. {c.text}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    if brief.quotes:
+        lines += ["", "Quotes"]
+        for speaker, quotes in quotes_by_speaker(brief.quotes):
+            for quote in quotes:
+                left, right = _open_close(quote)
+                lines.append(f"  - {speaker} — {left}{quote.text}{right}")
+    lines += ["", footer(brief)]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(brief: Brief) -> str:
+    lines = [f"# {brief.headline}", "", "## Key claims", ""]
+    lines += [f"{i}. {c.text}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    if brief.quotes:
+        lines += ["", "## Quotes", ""]
+        for speaker, quotes in quotes_by_speaker(brief.quotes):
+            for quote in quotes:
+                left, right = _open_close(quote)
+                lines.append(f"- **{speaker}** — {left}{quote.text}{right}")
+    lines += ["", f"_{footer(brief)}_"]
+    return "\n".join(lines) + "\n"
+
+
+def _flag(claim: Any) -> str:
+    return " [unsupported]" if claim.supported is False else ""
+
+
+def to_json(brief: Brief | dict[str, Any], indent: int | None = 2) -> str:
+    data = brief.to_dict() if isinstance(brief, Brief) else brief
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def error_record(source: str, error: Exception) -> dict[str, Any]:
+    """How a failed input appears in JSON / JSON Lines output."""
+    return {"source": source, "error": {"type": getattr(error, "kind", "error"), "message": str(error)}}
+
+
+def render(brief: Brief, fmt: str) -> str:
+    """The brief in a file-friendly format (rich falls back to plain text)."""
+    if fmt == "json":
+        return to_json(brief) + "\n"
+    if fmt == "jsonl":
+        return to_json(brief, indent=None) + "\n"
+    if fmt == "markdown":
+        return to_markdown(brief)
+    return to_text(brief)
+
+
+def rich_brief(brief: Brief) -> Any:
+    """A rich renderable: headline as title, numbered claims, quotes by speaker, footer."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    claims = Table.grid(padding=(0, 1))
+    claims.add_column(justify="right", style="bold cyan")
+    claims.add_column()
+    for number, claim in enumerate(brief.claims, 1):
+        body = Text(claim.text)
+        if claim.supported is False:
+            body.append(" [unsupported]", style="bold red")
+        claims.add_row(f"{number}.", body)
+    parts: list[Any] = [Text("Key claims", style="bold"), claims]
+    if brief.quotes:
+        parts += [Text(""), Text("Quotes", style="bold")]
+        for speaker, quotes in quotes_by_speaker(brief.quotes):
+            parts.append(Text(speaker, style="bold magenta"))
+            for quote in quotes:
+                left, right = _open_close(quote)
+                line = Text("  — ")
+                line.append(f"{left}{quote.text}{right}", style="italic" if quote.kind == "direct" else "")
+                parts.append(line)
+    return Panel(
+        Group(*parts),
+        title=Text(brief.headline, style="bold"),
+        title_align="left",
+        subtitle=Text(footer(brief), style="dim"),
+        subtitle_align="right",
+        border_style="blue",
+    )

@@ -1,0 +1,197 @@
+"""Text structure with character offsets: paragraphs, quotation spans, sentences, datelines.
+
+Everything here works on the article text as decoded and returns offsets into it,
+so that a claim or a quote can always be checked as ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the closing marks that end it.
+_CLOSERS = {
+    "“": "”“",  # English closes with ”; some sources reuse “
+    "„": "“”",  # German-style „…“
+    "«": "»",
+    "»": "«",  # Danish/Swedish style »…«
+    '"': '"”',
+    "‘": "’",
+    "'": "'’",
+    "‚": "‘’",
+}
+_LETTER = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a text."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``start``/``end`` include the marks, ``inner_*`` exclude them.
+
+    ``closed`` is False when the paragraph ended before a closing mark (the
+    newsroom convention for a quote that runs on into the next paragraph).
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines or blocks separated by newlines, with their offsets."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if line.strip():
+            left = len(line) - len(line.lstrip())
+            right = len(line.rstrip())
+            spans.append(Span(match.start() + left, match.start() + right))
+    return spans
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and bool(_LETTER.match(char))
+
+
+def _can_open(text: str, i: int, start: int) -> bool:
+    """A mark opens a quotation when it starts a word (not an apostrophe, not an inch mark)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace() or after == "":
+        return False
+    if text[i] in "'’" and _is_word_char(before):
+        return False  # don't, James' — an apostrophe
+    if text[i] == '"' and before.isdigit():
+        return False  # 12" — inches
+    return not _is_word_char(before) or text[i] in "“„«"
+
+
+def _can_close(text: str, i: int, end: int) -> bool:
+    """A closing single mark must not sit inside a word ("don’t")."""
+    after = text[i + 1] if i + 1 < end else " "
+    if text[i] in "'’" and _is_word_char(after):
+        return False
+    return True
+
+
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
+    """Pair quotation marks by character, paragraph by paragraph.
+
+    Outer quotations only (a ‘nested’ quote stays inside its “outer” one). A quote
+    still open at the end of its paragraph is closed there, so unbalanced marks
+    never swallow the rest of the article.
+    """
+    end = len(text) if end is None else end
+    found: list[QuoteSpan] = []
+    for para in paragraphs(text[start:end]):
+        p_start, p_end = start + para.start, start + para.end
+        i = p_start
+        open_at = -1
+        closers = ""
+        while i < p_end:
+            char = text[i]
+            if open_at < 0:
+                if char in _CLOSERS and _can_open(text, i, p_start):
+                    open_at, closers = i, _CLOSERS[char]
+            elif char in closers and i > open_at + 1 and _can_close(text, i, p_end):
+                found.append(QuoteSpan(open_at, i + 1, open_at + 1, i, True))
+                open_at = -1
+            i += 1
+        if open_at >= 0:
+            inner_end = p_end
+            if len(text[open_at + 1 : inner_end].strip()) > 0:
+                found.append(QuoteSpan(open_at, p_end, open_at + 1, inner_end, False))
+    return [q for q in found if _is_quotation(text, q)]
+
+
+def _is_quotation(text: str, quote: QuoteSpan) -> bool:
+    """Single marks around a word or two are usually scare quotes or stray apostrophes."""
+    inner = text[quote.inner_start : quote.inner_end]
+    return bool(inner.strip()) and (text[quote.start] not in "'’" or quote.closed)
+
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "etc", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "nos", "fig", "rev",
+    "hon", "pres", "gov", "supt", "det", "insp", "mt", "ft", "approx", "dept", "univ", "ave",
+    "blvd", "rd", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "u.s.a",
+}
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_MAX_QUOTE_HOLD = 600  # longer "quotations" are likely unbalanced marks: split inside them
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1).lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split into sentences with offsets; never inside a quotation, never across paragraphs."""
+    end = len(text) if end is None else end
+    result: list[Sentence] = []
+    held = [q for q in quotation_spans(text, start, end) if q.end - q.start <= _MAX_QUOTE_HOLD]
+    for number, para in enumerate(paragraphs(text[start:end])):
+        p_start, p_end = start + para.start, start + para.end
+        cursor = p_start
+        for match in _BOUNDARY.finditer(text, p_start, p_end):
+            cut = match.end()
+            if _is_abbreviation(text, match.start()):
+                continue
+            if any(q.start < cut < q.end - 1 for q in held):
+                continue
+            _append_sentence(result, text, cursor, cut, number)
+            cursor = cut
+        _append_sentence(result, text, cursor, p_end, number)
+    return result
+
+
+def _append_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk.rstrip())
+    if right > left:
+        out.append(Sentence(chunk[left:right], start + left, start + right, paragraph))
+
+
+# "MOSCOW (Reuters) – ", "WASHINGTON — ", "LONDON, March 3 (AP) - ", "(CNN) -- ", "PARIS: "
+_DATELINE = re.compile(
+    r"""^\s*(?:
+        (?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}   # place, maybe "New York, N.Y."
+           (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)?              # ", March 3"
+        \s*\((?:[A-Z][\w .&/-]{0,24})\)                          # (Reuters)
+      | [A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?
+    )\s*(?:--|[-–—:])\s*""",
+    re.VERBOSE,
+)
+
+
+def dateline_end(text: str, start: int = 0) -> int:
+    """Offset just past a wire dateline at ``start`` ("MOSCOW (Reuters) – "), else ``start``."""
+    match = _DATELINE.match(text[start : start + 120])
+    return start + match.end() if match else start
