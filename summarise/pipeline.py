@@ -43,15 +43,15 @@ class Summariser:
 
     @cached_property
     def embedder(self) -> Any:
-        from summarise.models.embedder import Embedder
+        from summarise.models.embedder import shared_embedder
 
-        return Embedder()
+        return shared_embedder()
 
     @cached_property
     def nlp(self) -> Any:
-        from summarise.models.nlp import load_spacy
+        from summarise.models.nlp import shared_spacy
 
-        return load_spacy()
+        return shared_spacy()
 
     def load(self) -> None:
         """Load both models now (so that a batch's progress bar measures articles, not loading)."""
@@ -80,20 +80,8 @@ class Summariser:
 
 
 def summarise_text(text: str, source: str = "<text>", claims: int | None = None) -> Brief:
-    """Summarise one article given as a string (the Python API)."""
-    return _default_summariser(claims).summarise(Article(text=text, source=source))
+    """Summarise one article given as a string (the Python API).
 
-
-_SUMMARISERS: dict[int | None, Summariser] = {}
-
-
-def _default_summariser(claims: int | None) -> Summariser:
-    """One summariser per claim count, sharing loaded models across calls."""
-    if claims not in _SUMMARISERS:
-        shared = next(iter(_SUMMARISERS.values()), None)
-        _SUMMARISERS[claims] = Summariser(
-            claims,
-            embedder=shared.embedder if shared else None,
-            nlp=shared.nlp if shared else None,
-        )
-    return _SUMMARISERS[claims]
+    Models are loaded on the first call and shared by later ones.
+    """
+    return Summariser(claims).summarise(Article(text=text, source=source))

@@ -9,6 +9,7 @@ with), which avoids importing sentence-transformers and its scientific stack.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,3 +77,9 @@ class Embedder:
         if not chunks:
             return np.zeros((0, self.model.config.hidden_size), dtype=np.float32)
         return np.concatenate(chunks)
+
+
+@lru_cache(maxsize=1)
+def shared_embedder() -> Embedder:
+    """The default embedder, loaded once per process."""
+    return Embedder()

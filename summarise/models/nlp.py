@@ -7,6 +7,7 @@ a quotation, never joined across paragraphs.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from summarise.errors import ModelUnavailable
@@ -40,3 +41,9 @@ def load_spacy(name: str = SPACY_MODEL) -> Any:
         Language.component(SENTENCE_COMPONENT, func=set_sentence_starts)
     nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_spacy() -> Any:
+    """The default spaCy pipeline, loaded once per process."""
+    return load_spacy()
