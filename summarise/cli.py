@@ -65,9 +65,9 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
     Reads files, directories (recursively), http(s) URLs, or standard input
     ("-", or nothing when text is piped in). Runs offline.
     """
-    stdin = click.get_binary_stream("stdin")
+    stdin = getattr(sys.stdin, "buffer", None)
     if not inputs:
-        if stdin.isatty():
+        if stdin is None or stdin.isatty():
             raise click.UsageError("no input: give a file, a directory, a URL, or pipe text in")
         inputs = ("-",)
     if skip_existing and output_dir is None:

@@ -19,7 +19,7 @@ def quotes_by_speaker(quotes: list[Quote]) -> list[tuple[str, list[Quote]]]:
 
 def footer(brief: Brief) -> str:
     model = brief.model
-    details = ", ".join(f"{k} {v}" for k, v in model.items() if k != "engine")
+    details = ", ".join(str(v) for k, v in model.items() if k != "engine")
     engine = model.get("engine", "?") + (f" ({details})" if details else "")
     return f"source: {brief.source} · engine: {engine}"
 
@@ -80,9 +80,10 @@ def render(brief: Brief, fmt: str) -> str:
 
 
 def rich_brief(brief: Brief) -> Any:
-    """A rich renderable: headline as title, numbered claims, quotes by speaker, footer."""
+    """A rich renderable: the headline, numbered claims, quotes by speaker, then the footer."""
     from rich.console import Group
     from rich.panel import Panel
+    from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
 
@@ -94,21 +95,21 @@ def rich_brief(brief: Brief) -> Any:
         if claim.supported is False:
             body.append(" [unsupported]", style="bold red")
         claims.add_row(f"{number}.", body)
-    parts: list[Any] = [Text("Key claims", style="bold"), claims]
+    parts: list[Any] = [
+        Text(brief.headline, style="bold"), Rule(style="blue"), Text("Key claims", style="bold"), claims,
+    ]
     if brief.quotes:
         parts += [Text(""), Text("Quotes", style="bold")]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
             parts.append(Text(speaker, style="bold magenta"))
+            lines = Table.grid(padding=(0, 1))
+            lines.add_column(style="dim")
+            lines.add_column()
             for quote in quotes:
                 left, right = _open_close(quote)
-                line = Text("  — ")
-                line.append(f"{left}{quote.text}{right}", style="italic" if quote.kind == "direct" else "")
-                parts.append(line)
-    return Panel(
-        Group(*parts),
-        title=Text(brief.headline, style="bold"),
-        title_align="left",
-        subtitle=Text(footer(brief), style="dim"),
-        subtitle_align="right",
-        border_style="blue",
+                lines.add_row("  —", Text(f"{left}{quote.text}{right}", style="italic" if quote.kind == "direct" else ""))
+            parts.append(lines)
+    return Group(
+        Panel(Group(*parts), border_style="blue"),
+        Text(footer(brief), style="dim"),
     )

@@ -1,0 +1,81 @@
+"""Renderers: what each format shows, and the JSON contract."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from rich.console import Console
+
+from summarise.brief import Brief, Claim, Quote
+from summarise.render import error_record, quotes_by_speaker, render, rich_brief
+
+BRIEF = Brief(
+    source="news/a.txt",
+    headline="Port strike halts container traffic",
+    claims=[Claim("Dock workers walked out.", 0, 24, 0.91234), Claim("Ships wait.", 25, 36, 0.5)],
+    quotes=[
+        Quote("We had no choice.", 40, 57, "Marieke de Vries", "union negotiator Marieke de Vries", "told"),
+        Quote("They want robots.", 60, 77, "Marieke de Vries", "she", "said"),
+        Quote("Automation is needed.", 80, 101, "Pieter Bakker", "its chairman", "said"),
+    ],
+    model={"engine": "extractive", "embedder": "all-MiniLM-L6-v2"},
+)
+
+
+def test_json_follows_the_contract() -> None:
+    data = json.loads(render(BRIEF, "json"))
+    assert list(data) == ["source", "headline", "claims", "quotes", "model"]
+    assert data["claims"][0] == {"text": "Dock workers walked out.", "start": 0, "end": 24, "score": 0.9123}
+    assert data["quotes"][0] == {
+        "text": "We had no choice.", "speaker": "Marieke de Vries",
+        "mention": "union negotiator Marieke de Vries", "cue": "told", "kind": "direct",
+        "start": 40, "end": 57,
+    }
+    assert data["model"] == {"engine": "extractive", "embedder": "all-MiniLM-L6-v2"}
+
+
+def test_jsonl_is_one_line() -> None:
+    line = render(BRIEF, "jsonl")
+    assert line.endswith("\n") and line.count("\n") == 1 and json.loads(line)["source"] == "news/a.txt"
+
+
+def test_generated_claims_carry_supported() -> None:
+    brief = Brief("x", "h", [Claim("c", 0, 1, 0.1, supported=False)], [])
+    assert json.loads(render(brief, "json"))["claims"][0]["supported"] is False
+    assert "[unsupported]" in render(brief, "text")
+
+
+def test_text_and_markdown_show_every_part() -> None:
+    text = render(BRIEF, "text")
+    assert text.startswith("Port strike halts container traffic\n")
+    assert " 1. Dock workers walked out." in text and " 2. Ships wait." in text
+    assert "Pieter Bakker — “Automation is needed.”" in text
+    assert "source: news/a.txt" in text and "all-MiniLM-L6-v2" in text
+    markdown = render(BRIEF, "markdown")
+    assert markdown.startswith("# Port strike halts container traffic\n")
+    assert "1. Dock workers walked out." in markdown and "**Pieter Bakker**" in markdown
+
+
+def test_quotes_are_grouped_by_speaker_in_order() -> None:
+    groups = quotes_by_speaker(BRIEF.quotes)
+    assert [(speaker, len(quotes)) for speaker, quotes in groups] == [
+        ("Marieke de Vries", 2), ("Pieter Bakker", 1)
+    ]
+
+
+def test_rich_brief_renders_headline_claims_and_quotes() -> None:
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None).print(rich_brief(BRIEF))
+    screen = out.getvalue()
+    for expected in ["Port strike halts container traffic", "1.", "Dock workers walked out.",
+                     "Marieke de Vries", "“They want robots.”", "source: news/a.txt"]:
+        assert expected in screen
+
+
+def test_error_record() -> None:
+    from summarise.errors import InputError
+
+    assert error_record("a.png", InputError("binary file: a PNG image")) == {
+        "source": "a.png", "error": {"type": "input", "message": "binary file: a PNG image"}
+    }
