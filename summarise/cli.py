@@ -39,7 +39,7 @@ def _stderr_console() -> Any:
     return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
-@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "SUMMARISE"})
 @click.argument("inputs", nargs=-1, metavar="[FILE|DIR|URL|-]...")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format. Default: rich on a terminal, text otherwise, json with --output-dir.")

@@ -201,3 +201,9 @@ def test_console_script_and_closed_pipe(tmp_path: Path, article_text: str) -> No
     assert shell.stdout.strip() and "Traceback" not in shell.stderr and "Error" not in shell.stderr
     module = subprocess.run([sys.executable, "-m", "summarise", "--version"], capture_output=True, text=True)
     assert module.stdout.startswith("summarise, version")
+
+
+def test_options_fall_back_to_environment_variables(runner: CliRunner, article_text: str) -> None:
+    result = runner.invoke(main, [], input=article_text, env={"SUMMARISE_FORMAT": "jsonl", "SUMMARISE_CLAIMS": "2"})
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["claims"]) == 2
