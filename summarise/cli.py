@@ -41,7 +41,7 @@ def _stderr_console() -> Any:
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "SUMMARISE"})
 @click.argument("inputs", nargs=-1, metavar="[FILE|DIR|URL|-]...")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None, envvar="SUMMARISE_FORMAT",
               help="Output format. Default: rich on a terminal, text otherwise, json with --output-dir.")
 @click.option("-n", "--claims", type=click.IntRange(1, 50), default=None,
               help="How many key claims. Default: 3 to 6, by the article's length.")
