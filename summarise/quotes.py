@@ -1,9 +1,18 @@
-"""Direct quotations and who said them.
+"""Attributed quotes: direct quotations and reported speech, with their speakers.
 
-Quotation marks are paired by character (``text.quotation_spans``); the speaker
-is found in the quote's own sentence through the dependency parse: the subject
-of a speech verb outside the quotation. Pronouns and role nouns ("he", "the
-ambassador") resolve to the last person named before the quote.
+Direct quotes come from quotation marks paired by character
+(``text.quotation_spans``). Their speaker is found in the quote's own sentence,
+from the dependency parse: the subject of a speech verb outside the quotation
+("…," the ambassador said), the person quoted ("TASS quoted X as saying"), the
+object of "according to", or the subject of the verb a partial quote hangs on
+(dismissed the report as "fake news"). A quote with no attribution of its own
+continues the previous speaker when nothing else lies between them (a quote split
+around "he said", or one running over paragraphs), or takes the speaker of a
+sentence that introduces it with a colon.
+
+Reported speech is the clause a speech verb governs ("Ukraine said Russia had
+launched …"), outside quotation marks. ``speakers.Speakers`` turns the speaking
+phrase into a name.
 """
 
 from __future__ import annotations
@@ -12,112 +21,245 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.text import quotation_spans
+from summarise.speakers import Speakers
+from summarise.text import QuoteSpan, quotation_spans
 
+# Verbs that introduce speech. A direct quotation may also hang on the verbs of
+# DIRECT_ONLY ("dismissed it as '…'", "asked: '…'"), which say nothing by themselves.
 SPEECH_VERBS = {
     "say", "tell", "add", "announce", "state", "declare", "explain", "insist", "warn", "claim",
     "argue", "note", "write", "report", "recall", "confirm", "deny", "acknowledge", "admit",
     "reply", "respond", "remark", "comment", "suggest", "stress", "emphasise", "emphasize",
-    "quote", "cite", "describe", "dismiss", "call", "urge", "predict", "tweet", "continue",
-    "concede", "complain", "assert", "maintain", "contend", "observe", "conclude", "testify",
+    "tweet", "predict", "concede", "complain", "assert", "maintain", "contend", "observe",
+    "conclude", "testify", "promise", "pledge", "vow", "allege", "caution", "reiterate",
+    "indicate", "post", "boast", "quip", "counter", "point", "shout", "joke", "scream", "yell",
+    "whisper", "exclaim", "mutter", "lament", "proclaim", "announce", "continue", "write",
 }
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
-TITLES = re.compile(
-    r"^(?:(?:President|Prime Minister|Minister|Foreign Minister|Secretary|Senator|Sen\.|Rep\.|"
-    r"Representative|Gov\.|Governor|Mayor|Judge|Justice|Chancellor|Ambassador|General|Gen\.|"
-    r"Spokesman|Spokeswoman|Spokesperson|Chief|Director|Commissioner|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|"
-    r"Prof\.?|Professor|Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Pope|Rev\.|Father|"
-    r"Officer|Detective|Sergeant|Sgt\.|Captain|Capt\.|Lieutenant|Lt\.|Colonel|Col\.|"
-    r"Deputy|Vice|Acting|Former|former)\s+)+"
-)
+DIRECT_ONLY = {"ask", "call", "describe", "dismiss", "label", "brand", "term", "dub", "praise",
+               "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand"}
+QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
+SUBJECTS = ("nsubj", "nsubjpass")
 MIN_QUOTE_WORDS = 3
-MAX_ATTRIBUTION_WORDS = 12
-
-
-def strip_titles(name: str) -> str:
-    """"Spokeswoman Maria Zakharova" → "Maria Zakharova"; a lone title is kept."""
-    stripped = TITLES.sub("", name).strip()
-    return stripped or name
+MIN_REPORTED_WORDS = 4
 
 
 def extract_quotes(doc: Any) -> list[Quote]:
-    """Every direct quotation in a parsed article, with its speaker where one is found."""
+    """Direct quotations and reported speech of a parsed article, in order of appearance."""
+    spans = [s for s in quotation_spans(doc.text) if _word_count(doc.text, s) >= MIN_QUOTE_WORDS]
+    quoted = [(s.start, s.end) for s in quotation_spans(doc.text)]
+    speakers = Speakers(doc, quoted)
+    quotes = _direct_quotes(doc, spans, quoted, speakers)
+    quotes += _reported_speech(doc, quoted, speakers)
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _word_count(text: str, span: QuoteSpan) -> int:
+    return len(re.findall(r"\w+", text[span.inner_start : span.inner_end]))
+
+
+def _direct_quotes(doc: Any, spans: list[QuoteSpan], quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
-    for span in quotation_spans(text):
-        inner = text[span.inner_start : span.inner_end]
-        stripped = inner.strip().rstrip(",")
-        if len(stripped.split()) < MIN_QUOTE_WORDS:
+    previous: tuple[QuoteSpan, Quote] | None = None
+    for span in spans:
+        start, end = _trim(text, span.inner_start, span.inner_end)
+        if end <= start:
             continue
-        start = span.inner_start + (len(inner) - len(inner.lstrip()))
-        end = start + len(stripped)
-        speaker, mention, cue = _attribution(doc, span.start, span.end)
-        if speaker is None and quotes and _continues(text, quotes[-1], span.start):
-            speaker, mention = quotes[-1].speaker, quotes[-1].mention
-        quotes.append(Quote(text[start:end], start, end, speaker, mention, cue, "direct"))
+        found = _attribution(doc, span, quoted, speakers)
+        if found is None and previous is not None and _continues(doc, previous[0], span):
+            found = previous[1].speaker, previous[1].mention, previous[1].cue
+        speaker, mention, cue = found or (None, None, None)
+        quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
+        quotes.append(quote)
+        previous = span, quote
     return quotes
 
 
-def _continues(text: str, previous: Quote, start: int) -> bool:
-    """A quote with no cue of its own continues the previous speaker when only the
-    rest of that attribution ("…," he told reporters.) lies between them."""
-    between = text[previous.end : start]
-    return len(re.findall(r"\w+", between)) <= MAX_ATTRIBUTION_WORDS and between.count("\n") <= 2
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Inner offsets without surrounding blanks or the comma before a closing mark."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
 
 
-def _attribution(doc: Any, quote_start: int, quote_end: int) -> tuple[str | None, str | None, str | None]:
-    """(speaker, mention, cue) for the quotation at these offsets, from its sentence."""
-    sentence = _sentence_around(doc, quote_start)
+def _inside(offset: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in quoted)
+
+
+def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """(speaker, mention, cue) from the quote's own sentence, else from a colon before it."""
+    sentence = _sentence(doc, span)
+    found = _speech_verb(sentence, span, quoted, speakers)
+    if found is None:
+        found = _according_to(sentence, quoted, speakers)
+    if found is None:
+        found = _governing_verb(doc, span, quoted, speakers)
+    if found is None:
+        found = _colon_intro(doc, sentence, span, quoted, speakers)
+    return found
+
+
+def _sentence(doc: Any, span: QuoteSpan) -> Any:
+    """Tokens of every sentence the quotation touches."""
+    first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+    last = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
+    if first is None or last is None or not len(first) or not len(last):
+        return doc[:]
+    return doc[first.sent.start : last.sent.end]
+
+
+def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """The speech verb outside quotation marks nearest to the quote, and its subject."""
+    candidates = []
     for token in sentence:
-        inside = quote_start <= token.idx < quote_end
-        if inside or token.pos_ not in ("VERB", "AUX") or token.lemma_ not in SPEECH_VERBS:
+        if _inside(token.idx, quoted) or token.lemma_.lower() not in SPEECH_VERBS | DIRECT_ONLY | QUOTING_VERBS:
             continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            subject = _according_to(sentence)
-        if subject is None or quote_start <= subject.idx < quote_end:
+        if token.pos_ not in ("VERB", "AUX"):
             continue
-        mention = _mention(subject)
-        return _resolve(doc, subject, mention, quote_start), mention, token.text
-    subject = _according_to(sentence)
-    if subject is not None:
-        mention = _mention(subject)
-        return _resolve(doc, subject, mention, quote_start), mention, "according to"
-    return None, None, None
+        found = _speaker_of(token, quoted, speakers)
+        if found is not None:
+            distance = min(abs(token.idx - span.start), abs(token.idx - span.end))
+            candidates.append((distance, found))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 
-def _sentence_around(doc: Any, offset: int) -> Any:
-    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return token.sent if token is not None and len(token) else doc[:]
+def _speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """(speaker, mention, cue) for a speech verb: its subject, or the person quoted."""
+    quoting = verb if verb.lemma_.lower() in QUOTING_VERBS else _quoting_head(verb)
+    if quoting is not None:
+        quoted_person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        if quoted_person is not None and not _inside(quoted_person.idx, quoted):
+            speaker, mention = speakers.resolve(quoted_person)
+            return speaker, mention, f"{quoting.text} … as saying"
+    subject = _subject(verb)
+    if subject is None or _inside(subject.idx, quoted):
+        return None
+    speaker, mention = speakers.resolve(subject)
+    return speaker, mention, verb.text
 
 
-def _according_to(sentence: Any) -> Any:
-    for token in sentence:
-        if token.lower_ == "according" and token.nbor(1).lower_ == "to":
-            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+def _quoting_head(verb: Any) -> Any:
+    """"quoted X as saying": the quoting verb above "saying", if any."""
+    head = verb.head
+    if verb.lower_ == "saying" and head.lower_ == "as" and head.head.lemma_.lower() in QUOTING_VERBS:
+        return head.head
     return None
 
 
-def _mention(head: Any) -> str:
-    """The noun phrase of a subject, without relative clauses or trailing punctuation."""
-    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "punct") or t.i == head.i]
-    cut = [t for t in tokens if t.i <= head.i or t.dep_ in ("compound", "flat", "appos", "prep", "pobj")]
-    return " ".join(t.text for t in (cut or [head])).strip()
+def _subject(verb: Any) -> Any:
+    """The verb's subject, or that of the clause a participle hangs on ("…, saying")."""
+    for token in (verb, verb.head):
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp"):
+            return None
+    return None
 
 
-def _resolve(doc: Any, subject: Any, mention: str, before: int) -> str:
-    """The named speaker: a PERSON/ORG in the mention, else the last person named before."""
-    for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and subject.i in range(ent.start, ent.end):
-            return strip_titles(ent.text)
-    subject_tokens = {t.i for t in subject.subtree}
-    for ent in doc.ents:
-        if ent.label_ in ("PERSON", "ORG") and ent.start in subject_tokens:
-            return strip_titles(ent.text)
-    if subject.lower_ in PRONOUNS or subject.pos_ == "NOUN":
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-        if people:
-            return strip_titles(people[-1].text)
-    return strip_titles(mention)
+def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj" and not _inside(c.idx, quoted)]
+            if objects:
+                speaker, mention = speakers.resolve(objects[0])
+                return speaker, mention, "according to"
+    return None
+
+
+def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"")."""
+    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    token = inner.root
+    while token.head.i != token.i:
+        token = token.head
+        if _inside(token.idx, quoted):
+            continue
+        if token.pos_ == "VERB":
+            subject = _subject(token)
+            if subject is None or _inside(subject.idx, quoted) or subject.lower_ in ("it", "this", "that", "there"):
+                return None
+            speaker, mention = speakers.resolve(subject)
+            return speaker, mention, token.text
+    return None
+
+
+def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """"Trump tweeted:" then the quote, in the same sentence or just before it."""
+    before = doc.text[sentence.start_char : span.start].rstrip()
+    intro = sentence
+    if not before:
+        if sentence.start == 0:
+            return None
+        intro = doc[sentence.start - 1].sent
+        before = intro.text.rstrip()
+    if not before.endswith(":"):
+        return None
+    for token in intro:
+        if token.idx >= span.start or _inside(token.idx, quoted):
+            continue
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY:
+            found = _speaker_of(token, quoted, speakers)
+            if found is not None:
+                return found
+    head = intro.root
+    if head.pos_ in ("PROPN", "NOUN") and not _inside(head.idx, quoted):  # "Clinton: "…""
+        speaker, mention = speakers.resolve(head)
+        return speaker, mention, ":"
+    return None
+
+
+def _continues(doc: Any, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """A quote with no cue of its own continues the previous speaker when only the
+    rest of that quote's sentence ("…," he said.) lies between them, or when the
+    previous quote ran to the end of its paragraph without a closing mark."""
+    between = doc.text[previous.end : span.start]
+    if not previous.closed:
+        return not between.strip()
+    if "\n" in between:
+        return False
+    said_to = previous.end + len(between.rstrip())
+    return _sentence(doc, previous).end_char >= said_to
+
+
+def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+    """The clause a speech verb outside quotation marks governs, with the verb's subject."""
+    text = doc.text
+    found: list[Quote] = []
+    for token in doc:
+        if _inside(token.idx, quoted) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in SPEECH_VERBS:
+            continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            continue
+        attribution = _speaker_of(token, quoted, speakers)
+        if attribution is None:
+            continue
+        start, end = _clause_offsets(clause)
+        if len(re.findall(r"\w+", text[start:end])) < MIN_REPORTED_WORDS or _mostly_quoted(start, end, quoted):
+            continue
+        speaker, mention, cue = attribution
+        found.append(Quote(text[start:end], start, end, speaker, mention, cue, "reported"))
+    return found
+
+
+def _clause_offsets(clause: Any) -> tuple[int, int]:
+    """Character range of a clause, without punctuation at either end."""
+    tokens = list(clause.subtree)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _mostly_quoted(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted)
+    return inside * 2 > end - start

@@ -1,0 +1,164 @@
+"""Who a quote's subject refers to: names, organisations, pronouns and roles.
+
+The parse gives us the noun phrase that speaks ("he", "the ambassador", "A Kremlin
+statement", "Iran's ambassador to Moscow, Kazem Jalali"). ``Speakers`` turns it
+into the name the brief shows: a person or organisation named in the phrase, or,
+for a pronoun or a role noun, the person named earlier in the article (never one
+named only inside a quotation: that is someone the speaker talks about).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+TITLES = re.compile(
+    r"^(?:(?:U\.S\.|US|Vice|Deputy|Acting|Former|former|Chief|Senior|then-|Then-)?\s*"
+    r"(?:President|Prime Minister|Minister|Foreign Minister|Secretary|Secretary of State|Senator|"
+    r"Sen\.|Rep\.|Representative|Congressman|Congresswoman|Gov\.|Governor|Mayor|Judge|Justice|"
+    r"Chancellor|Ambassador|General|Gen\.|Spokesman|Spokeswoman|Spokesperson|Chief|Director|"
+    r"Commissioner|Speaker|Leader|Chairman|Chairwoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|"
+    r"Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Pope|Rev\.|Father|Officer|Detective|Sergeant|"
+    r"Sgt\.|Captain|Capt\.|Lieutenant|Lt\.|Colonel|Col\.|Attorney General|Candidate|Nominee)\s+)+"
+)
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+GROUP_PRONOUNS = {"they", "we", "it"}
+# Nouns that stand for an organisation ("the statement", "the ministry"): never a person's role.
+ORGANISATION_NOUNS = {
+    "statement", "company", "ministry", "agency", "department", "government", "campaign",
+    "committee", "office", "administration", "party", "group", "organization", "organisation",
+    "firm", "release", "report", "embassy", "council", "commission", "court", "bank", "union",
+    "board", "foundation", "network", "newspaper", "paper",
+}
+NAME_LABELS = ("PERSON",)
+BODY_LABELS = ("ORG", "NORP", "GPE")
+KEEP_IN_MENTION = {"det", "amod", "compound", "poss", "case", "nmod", "prep", "pobj", "appos", "flat",
+                   "nummod", "cc", "conj", "quantmod", "npadvmod", "punct", "advmod"}
+
+
+def strip_titles(name: str) -> str:
+    """"Spokeswoman Maria Zakharova" → "Maria Zakharova"; a lone title is kept."""
+    name = re.sub(r"(?:'s|’s|')$", "", name.strip()).strip(" ,")
+    stripped = TITLES.sub("", name).strip()
+    return stripped or name
+
+
+def mention_span(head: Any) -> Any:
+    """The noun phrase headed by ``head``, without relative clauses or a trailing comma."""
+    doc = head.doc
+    end = head.i
+    for child in head.rights:
+        if child.dep_ not in KEEP_IN_MENTION:
+            break
+        end = max(end, child.right_edge.i)
+    start = min(head.left_edge.i, head.i)
+    span = doc[start : end + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = span[:-1]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span
+
+
+class Speakers:
+    """Resolves speaking noun phrases of one parsed article to names."""
+
+    def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
+        self.doc = doc
+        quoted = list(quoted)
+        self._outside = [
+            e for e in doc.ents if not any(s <= e.start_char < t for s, t in quoted)
+        ]
+        self._roles = self._role_mentions()
+
+    def resolve(self, head: Any) -> tuple[str, str]:
+        """(speaker, mention) for the subject token ``head``."""
+        span = mention_span(head)
+        mention = span.text
+        named = self._named_in(span)
+        if named is not None:
+            return self._full_name(named, span.start_char), mention
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            person = self._last(NAME_LABELS, span.start_char)
+            return (person or mention), mention
+        if lower in GROUP_PRONOUNS:
+            return mention, mention
+        if head.pos_ in ("NOUN", "PROPN"):
+            lemma = head.lemma_.lower()
+            if lemma not in ORGANISATION_NOUNS:
+                person = self._role(lemma, span.start_char)
+                if person is not None:
+                    return person, mention
+            elif any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in span):
+                body = self._last(BODY_LABELS[:1], span.start_char)
+                if body is not None:
+                    return body, mention
+        return strip_titles(_drop_article(span)), mention
+
+    def _named_in(self, span: Any) -> str | None:
+        """A person named in the phrase, else an organisation or place ("A Kremlin statement")."""
+        for labels in (NAME_LABELS, BODY_LABELS):
+            for ent in span.ents:
+                if ent.label_ in labels:
+                    return strip_titles(ent.text)
+        return None
+
+    def _full_name(self, name: str, before: int) -> str:
+        """"Clinton" → "Hillary Clinton" when the article named her in full earlier."""
+        if " " in name:
+            return name
+        for ent in reversed(self._outside):
+            if ent.start_char >= before or ent.label_ not in NAME_LABELS:
+                continue
+            full = strip_titles(ent.text)
+            if full.split()[-1] == name and " " in full:
+                return full
+        return name
+
+    def _last(self, labels: tuple[str, ...], before: int) -> str | None:
+        for ent in reversed(self._outside):
+            if ent.end_char <= before and ent.label_ in labels:
+                return self._full_name(strip_titles(ent.text), ent.start_char)
+        return None
+
+    def _role(self, lemma: str, before: int) -> str | None:
+        for offset, role, name in reversed(self._roles):
+            if offset < before and role == lemma:
+                return name
+        return None
+
+    def _role_mentions(self) -> list[tuple[int, str, str]]:
+        """(offset, role noun, name) for each person introduced with a role:
+        "Spokeswoman Maria Zakharova", "IAEA chief Rafael Grossi",
+        "Iran's ambassador to Moscow, Kazem Jalali", "Jalali, the ambassador"."""
+        found = []
+        for ent in self._outside:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            name = strip_titles(ent.text)
+            root = ent.root
+            nouns = [t for t in ent if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _ROLE_WORDS]
+            nouns += [t for t in root.children if t.dep_ in ("compound", "amod", "appos") and t.i < ent.start]
+            nouns += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
+            if root.dep_ in ("appos", "conj") and root.head.pos_ == "NOUN":
+                nouns.append(root.head)
+            for noun in nouns:
+                found.append((ent.start_char, noun.lemma_.lower(), name))
+        return sorted(found)
+
+
+def _drop_article(span: Any) -> str:
+    tokens = list(span)
+    if tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    return span.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else span.text
+
+
+_ROLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "president", "senator",
+    "governor", "chief", "director", "secretary", "chairman", "chairwoman", "mayor", "leader",
+    "candidate", "nominee", "general", "official", "envoy", "adviser", "advisor", "lawyer",
+    "attorney", "judge", "commissioner", "executive", "ceo", "founder", "manager", "professor",
+    "congressman", "congresswoman", "representative", "speaker", "strategist", "analyst",
+}
