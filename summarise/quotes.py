@@ -48,30 +48,35 @@ def extract_quotes(doc: Any) -> list[Quote]:
     spans = [s for s in quotation_spans(doc.text) if _word_count(doc.text, s) >= MIN_QUOTE_WORDS]
     quoted = [(s.start, s.end) for s in quotation_spans(doc.text)]
     speakers = Speakers(doc, quoted)
-    quotes = _direct_quotes(doc, spans, quoted, speakers)
-    quotes += _reported_speech(doc, quoted, speakers)
-    return sorted(quotes, key=lambda q: q.start)
+    reported = _reported_speech(doc, quoted, speakers)
+    return sorted(_direct_quotes(doc, spans, quoted, speakers, reported) + reported, key=lambda q: q.start)
 
 
 def _word_count(text: str, span: QuoteSpan) -> int:
     return len(re.findall(r"\w+", text[span.inner_start : span.inner_end]))
 
 
-def _direct_quotes(doc: Any, spans: list[QuoteSpan], quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+def _direct_quotes(
+    doc: Any, spans: list[QuoteSpan], quoted: list[tuple[int, int]], speakers: Speakers, reported: list[Quote]
+) -> list[Quote]:
+    """One Quote per quotation; ``reported`` speech before a quote may hand it its speaker."""
     text = doc.text
     quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, Quote] | None = None
+    previous: tuple[int, bool, Quote] | None = None  # (end offset, closed, quote)
     for span in spans:
         start, end = _trim(text, span.inner_start, span.inner_end)
         if end <= start:
             continue
+        for said in reported:
+            if said.speaker and (previous is None or previous[0] <= said.end) and said.end <= span.start:
+                previous = said.end, True, said
         found = _attribution(doc, span, quoted, speakers)
-        if found is None and previous is not None and _continues(doc, previous[0], span):
-            found = previous[1].speaker, previous[1].mention, previous[1].cue
+        if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
+            found = previous[2].speaker, previous[2].mention, previous[2].cue
         speaker, mention, cue = found or (None, None, None)
         quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
         quotes.append(quote)
-        previous = span, quote
+        previous = span.end, span.closed, quote
     return quotes
 
 
@@ -98,7 +103,22 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
         found = _governing_verb(doc, span, quoted, speakers)
     if found is None:
         found = _colon_intro(doc, sentence, span, quoted, speakers)
+    if found is None:
+        found = _tag_after(doc, sentence, span, quoted, speakers)
     return found
+
+
+def _tag_after(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A quote ending in "?" or "!" is cut from its tag: ""…?" Rubio said." is two sentences."""
+    if sentence.end >= len(doc) or doc.text[sentence.end_char : doc[sentence.end].idx].count("\n"):
+        return None
+    tag = doc[sentence.end].sent
+    if len(tag) > 8 or not doc.text[sentence.end_char : tag.start_char].strip() == "":
+        return None
+    for token in tag:
+        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and not any(c.dep_ == "ccomp" for c in token.children):
+            return _speaker_of(token, quoted, speakers)
+    return None
 
 
 def _sentence(doc: Any, span: QuoteSpan) -> Any:
@@ -149,7 +169,11 @@ def _quoting_head(verb: Any) -> Any:
 
 
 def _subject(verb: Any) -> Any:
-    """The verb's subject, or that of the clause a participle hangs on ("…, saying")."""
+    """The verb's subject, or that of the clause a participle hangs on ("…, saying"),
+    or a name the parser took for the object of an inverted cue ("…,'' recalled Mr. Rhodes")."""
+    inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
+    if inverted is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return inverted
     for token in (verb, verb.head):
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
@@ -182,7 +206,7 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
         if token.pos_ == "VERB":
             subject = _subject(token)
             if subject is None or _inside(subject.idx, quoted) or subject.lower_ in ("it", "this", "that", "there"):
-                return None
+                continue
             speaker, mention = speakers.resolve(subject)
             return speaker, mention, token.text
     return None
@@ -199,13 +223,12 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
         before = intro.text.rstrip()
     if not before.endswith(":"):
         return None
-    for token in intro:
-        if token.idx >= span.start or _inside(token.idx, quoted):
-            continue
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY:
-            found = _speaker_of(token, quoted, speakers)
-            if found is not None:
-                return found
+    verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not _inside(t.idx, quoted)]
+    verbs.sort(key=lambda t: (t.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY, t.i))
+    for token in reversed(verbs):  # a speech verb first, else the last verb ("leaned in and boomed:")
+        found = _speaker_of(token, quoted, speakers)
+        if found is not None:
+            return found
     head = intro.root
     if head.pos_ in ("PROPN", "NOUN") and not _inside(head.idx, quoted):  # "Clinton: "…""
         speaker, mention = speakers.resolve(head)
@@ -213,17 +236,27 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     return None
 
 
-def _continues(doc: Any, previous: QuoteSpan, span: QuoteSpan) -> bool:
+def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bool:
     """A quote with no cue of its own continues the previous speaker when only the
-    rest of that quote's sentence ("…," he said.) lies between them, or when the
-    previous quote ran to the end of its paragraph without a closing mark."""
-    between = doc.text[previous.end : span.start]
-    if not previous.closed:
+    rest of that quote's sentence ("…," he said.) lies between them, when the
+    previous quote ran to the end of its paragraph without a closing mark, or when it
+    is a paragraph of its own after the previous speaker's paragraph."""
+    between = doc.text[previous_end:span.start]
+    if not closed:
         return not between.strip()
-    if "\n" in between:
+    said_to = previous_end + len(between.rstrip())
+    last = doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
+    if last is None or not len(last) or last.sent.end_char < said_to:
         return False
-    said_to = previous.end + len(between.rstrip())
-    return _sentence(doc, previous).end_char >= said_to
+    return "\n" not in between or _whole_paragraph(doc.text, span)
+
+
+def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
+    """Whether the quotation is its paragraph, give or take closing punctuation."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    after = text[span.end : len(text) if line_end < 0 else line_end]
+    return not text[line_start : span.start].strip() and not re.search(r"\w", after)
 
 
 def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:

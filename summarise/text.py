@@ -73,10 +73,17 @@ def _is_word_char(char: str) -> bool:
     return bool(char) and bool(_LETTER.match(char))
 
 
-def _can_open(text: str, i: int, start: int) -> bool:
+def _mark(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at ``i`` and its width: typewriter '' and `` count as one double mark."""
+    if text.startswith("''", i) or text.startswith("``", i):
+        return '"', 2
+    return text[i], 1
+
+
+def _can_open(text: str, i: int, start: int, width: int = 1) -> bool:
     """A mark opens a quotation when it starts a word (not an apostrophe, not an inch mark)."""
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if after.isspace() or after == "":
         return False
     if text[i] in "'’" and _is_word_char(before):
@@ -86,9 +93,9 @@ def _can_open(text: str, i: int, start: int) -> bool:
     return not _is_word_char(before) or text[i] in "“„«"
 
 
-def _can_close(text: str, i: int, end: int) -> bool:
+def _can_close(text: str, i: int, end: int, width: int = 1) -> bool:
     """A closing single mark must not sit inside a word ("don’t")."""
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     if text[i] in "'’" and _is_word_char(after):
         return False
     return True
@@ -106,28 +113,27 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
     for para in paragraphs(text[start:end]):
         p_start, p_end = start + para.start, start + para.end
         i = p_start
-        open_at = -1
+        open_at = opened_inner = -1
         closers = ""
         while i < p_end:
-            char = text[i]
+            char, width = _mark(text, i)
             if open_at < 0:
-                if char in _CLOSERS and _can_open(text, i, p_start):
-                    open_at, closers = i, _CLOSERS[char]
-            elif char in closers and i > open_at + 1 and _can_close(text, i, p_end):
-                found.append(QuoteSpan(open_at, i + 1, open_at + 1, i, True))
+                if char in _CLOSERS and _can_open(text, i, p_start, width):
+                    open_at, opened_inner, closers = i, i + width, _CLOSERS[char]
+            elif char in closers and i > opened_inner and _can_close(text, i, p_end, width):
+                found.append(QuoteSpan(open_at, i + width, opened_inner, i, True))
                 open_at = -1
-            i += 1
-        if open_at >= 0:
-            inner_end = p_end
-            if len(text[open_at + 1 : inner_end].strip()) > 0:
-                found.append(QuoteSpan(open_at, p_end, open_at + 1, inner_end, False))
+            i += width
+        if open_at >= 0 and text[opened_inner:p_end].strip():
+            found.append(QuoteSpan(open_at, p_end, opened_inner, p_end, False))
     return [q for q in found if _is_quotation(text, q)]
 
 
 def _is_quotation(text: str, quote: QuoteSpan) -> bool:
     """Single marks around a word or two are usually scare quotes or stray apostrophes."""
     inner = text[quote.inner_start : quote.inner_end]
-    return bool(inner.strip()) and (text[quote.start] not in "'’" or quote.closed)
+    single = text[quote.start] in "'’" and quote.inner_start == quote.start + 1
+    return bool(inner.strip()) and (not single or quote.closed)
 
 
 _ABBREVIATIONS = {
@@ -148,7 +154,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    initials = re.fullmatch(r"(?:[a-z]\.)+[a-z]", token)  # "B.B. King", "J.K. Rowling"
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or bool(initials)
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
