@@ -7,15 +7,17 @@ load when the first article is summarised, so ``--help`` stays instant.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import click
 
 from summarise import __version__
+from summarise.batch import StopFlag
 from summarise.errors import ExitStatus, SummariseError
 from summarise.render import FORMATS
 from summarise.sources import DEFAULT_GLOBS, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
@@ -54,12 +56,32 @@ def _stderr_console() -> Any:
               help="Refuse articles longer than this.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=DEFAULT_TIMEOUT, show_default=True,
               help="Seconds to wait for a URL.")
+@click.option("-m", "--model", default=None, envvar="SUMMARISE_MODEL", metavar="NAME_OR_PATH",
+              help="Write claims with a Hugging Face model: a local directory, a .gguf file, a hub id "
+                   "already cached, or smollm2. Default: the extractive engine.")
+@click.option("--prompts", "prompts_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="With --model: a folder of prompt templates (claims.txt, headline.txt).")
+@click.option("--device", type=click.Choice(("auto", "cpu", "cuda", "mps")), default="auto",
+              show_default=True, help="With --model: where to run it (auto: CUDA when present).")
+@click.option("--dtype", type=click.Choice(("auto", "float32", "bfloat16", "float16")), default="auto",
+              show_default=True, help="With --model: precision (auto: float32 on CPU).")
+@click.option("--batch-size", type=click.IntRange(1), default=4, show_default=True,
+              help="With --model: chunks generated at once.")
+@click.option("--strict", is_flag=True, help="With --model: drop claims the article does not support.")
+@click.option("--allow-download", is_flag=True, help="With --model: let a hub id be downloaded.")
+@click.option("--allow-pickle", is_flag=True, help="With --model: accept pickle weights (can run code).")
+@click.option("--trust-remote-code", is_flag=True, help="With --model: run the model's own Python code.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Worker processes for many articles. Default: one per core for large batches "
+                   "with the default engine, else 1.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing report.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(__version__, prog_name="summarise")
 def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_dir: Path | None,
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
-         quiet: bool, debug: bool) -> None:
+         model: str | None, prompts_dir: Path | None, device: str, dtype: str, batch_size: int,
+         strict: bool, allow_download: bool, allow_pickle: bool, trust_remote_code: bool,
+         jobs: int | None, quiet: bool, debug: bool) -> None:
     """Summarise news articles: a headline, the key claims and the attributed quotes.
 
     Reads files, directories (recursively), http(s) URLs, or standard input
@@ -73,36 +95,50 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
     if skip_existing and output_dir is None:
         raise click.UsageError("--skip-existing needs --output-dir")
     fmt = fmt or ("json" if output_dir else "rich" if sys.stdout.isatty() else "text")
+    engine = {"model": model, "prompts": prompts_dir, "device": device, "dtype": dtype,
+              "batch_size": batch_size, "strict": strict, "allow_download": allow_download,
+              "allow_pickle": allow_pickle, "trust_remote_code": trust_remote_code} if model else {}
     errors = _stderr_console()
+    stop = StopFlag()
     try:
-        status = _run(inputs, fmt, claims, output_dir, globs, skip_existing, max_chars, timeout,
-                      quiet, debug, stdin, errors)
+        with _stop_on_signals(stop):
+            status = _run(inputs, fmt, claims, output_dir, globs, skip_existing, max_chars, timeout,
+                          jobs, quiet, debug, stdin, errors, engine, stop)
     except KeyboardInterrupt:
         errors.print("summarise: interrupted")
         status = ExitStatus.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
         status = 141
+    except SummariseError as error:
+        errors.print(f"summarise: {error}", markup=False)
+        status = ExitStatus.INPUT_FAILED
     sys.exit(int(status))
 
 
 def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path | None,
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
-         quiet: bool, debug: bool, stdin: Any, errors: Any) -> int:
-    from summarise.batch import run_batch
+         jobs: int | None, quiet: bool, debug: bool, stdin: Any, errors: Any,
+         engine: dict[str, Any], stop: StopFlag) -> int:
+    from functools import partial
+
+    from summarise.batch import Reader, default_jobs, run_batch
+    from summarise.generative import make_summariser
     from summarise.output import DirectorySink, StreamSink
-    from summarise.pipeline import Summariser
     from summarise.sources import Source, expand_inputs, read_source
 
     items = list(expand_inputs(list(inputs), tuple(globs)))
-    summariser = Summariser(claims)
+    factory = partial(make_summariser, claims, **engine)
+    summariser = factory()
+    jobs = jobs or (1 if engine else default_jobs(len(items)))
 
     def report_error(name: str, error: Exception) -> None:
         errors.print(f"summarise: {name}: {error}", markup=False)
         if debug:
-            errors.print("".join(traceback.format_exception(error)), markup=False)
+            details = getattr(error, "details", None) or "".join(traceback.format_exception(error))
+            errors.print(details, markup=False)
 
-    if any(isinstance(item, Source) for item in items):
+    if jobs == 1 and any(isinstance(item, Source) for item in items):
         try:
             with _status(errors, quiet, "Loading models…"):
                 summariser.load()
@@ -119,16 +155,40 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
     with _progress(errors, len(items), show_progress) as advance:
         report = run_batch(
             items,
-            read=lambda source: read_source(source, stdin, max_chars, timeout),
-            summarise=summariser.summarise,
+            summariser=summariser,
+            read=Reader(max_chars, timeout),
             sink=sink,
             report_error=report_error,
             skip_existing=skip_existing,
             advance=advance,
+            jobs=jobs,
+            factory=factory,
+            stop=stop,
+            stdin_reader=lambda source: read_source(source, stdin, max_chars, timeout),
         )
-    if not quiet and (len(items) > 1 or output_dir is not None):
+    if report.interrupted or (not quiet and (len(items) > 1 or output_dir is not None)):
         errors.print(report.line())
+    if stop:
+        return 128 + stop.signal
     return ExitStatus.INPUT_FAILED if report.failed else ExitStatus.SUCCESS
+
+
+@contextmanager
+def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
+    """First Ctrl-C or SIGTERM: finish the articles in hand, write them, stop.
+    A second Ctrl-C stops at once."""
+
+    def handle(signum: int, frame: Any) -> None:
+        if stop:
+            raise KeyboardInterrupt
+        stop.signal = signum
+
+    previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _status(console: Any, quiet: bool, message: str) -> Any:
@@ -144,7 +204,7 @@ class _progress:
 
     def __enter__(self) -> Any:
         if not self.enabled:
-            return lambda name: None
+            return lambda count: None
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
                                    TextColumn, TimeRemainingColumn)
 
@@ -156,8 +216,8 @@ class _progress:
         self.bar.start()
         task = self.bar.add_task("articles", total=self.total, rate="")
 
-        def advance(name: str) -> None:
-            self.bar.advance(task)
+        def advance(count: int) -> None:
+            self.bar.advance(task, count)
             speed = self.bar.tasks[0].speed
             self.bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
 
