@@ -61,8 +61,8 @@ SPEECH_CUES = re.compile(
     r"continu\w*|conclud\w*|observ\w*|urg\w*|promis\w*|pledg\w*|vow\w*|told|accus\w*|call(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
-QUOTE_MARKS = re.compile(r"[\"“”„«»]")
-BASELINE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")
+QUOTE_MARKS = re.compile(r"''|[\"“”„«»]")  # '' : the typewriter double mark of NYT copy
+BASELINE = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"|''[^\n]+?''")
 NON_WORDS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "about", "as",
     "into", "over", "after", "before", "under", "through", "and", "'s", "s",
@@ -94,15 +94,9 @@ def token_f1(predicted: str, gold: str) -> float:
 
 def quoted_share(content: str) -> float:
     """Share of a content's words that lie inside quotation marks (marks paired in order)."""
-    inside, total, open_ = 0, 0, False
-    for piece in re.split(r"([\"“”„«»])", content):
-        if QUOTE_MARKS.fullmatch(piece or " "):
-            open_ = not open_
-            continue
-        n = len(words(piece))
-        total += n
-        inside += n if open_ else 0
-    return inside / total if total else 0.0
+    pieces = QUOTE_MARKS.split(content)
+    total = sum(len(words(piece)) for piece in pieces)
+    return sum(len(words(piece)) for piece in pieces[1::2]) / total if total else 0.0
 
 
 def gold_attributions(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -111,7 +105,7 @@ def gold_attributions(row: dict[str, Any]) -> list[dict[str, Any]]:
     for a in row["attributions"]:
         if a["type"] != "Attribution" or not a.get("content") or not a.get("source"):
             continue
-        if a["direct_quote"] and quoted_share(a["content"]["text"]) >= 0.5:
+        if (a["direct_quote"] or "''" in a["content"]["text"]) and quoted_share(a["content"]["text"]) >= 0.5:
             kind = "direct"
         elif a.get("cue") and SPEECH_CUES.search(a["cue"]["text"]):
             kind = "reported"
@@ -217,7 +211,7 @@ def main() -> None:
         text = row["text"]
         gold = gold_attributions(row)
         baseline = [
-            {"text": m.group()[1:-1], "start": m.start() + 1, "end": m.end() - 1, "kind": "direct",
+            {"text": m.group().strip("\"“”'"), "start": m.start(), "end": m.end(), "kind": "direct",
              "speaker": None, "mention": None}
             for m in BASELINE.finditer(text)
         ]

@@ -41,6 +41,8 @@ QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_QUOTE_WORDS = 3
 MIN_REPORTED_WORDS = 4
+MIN_UNATTRIBUTED_WORDS = 6
+MAX_TITLE_WORDS = 8
 
 
 def extract_quotes(doc: Any) -> list[Quote]:
@@ -74,10 +76,19 @@ def _direct_quotes(
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         speaker, mention, cue = found or (None, None, None)
+        if _is_title(text[start:end]) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
+            continue  # "A Serious Man", "Make America Great Again", a scare quote
         quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
         quotes.append(quote)
         previous = span.end, span.closed, quote
     return quotes
+
+
+def _is_title(inner: str) -> bool:
+    """A short run of capitalised words is a title, a slogan or a name, not a quotation."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+    small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "para"}
+    return 0 < len(words) <= MAX_TITLE_WORDS and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

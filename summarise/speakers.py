@@ -30,6 +30,8 @@ ORGANISATION_NOUNS = {
     "firm", "release", "report", "embassy", "council", "commission", "court", "bank", "union",
     "board", "foundation", "network", "newspaper", "paper",
 }
+# Nouns through which a body speaks: "the Kremlin's statement" is the Kremlin speaking.
+VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson", "account", "website"}
 NAME_LABELS = ("PERSON",)
 BODY_LABELS = ("ORG", "NORP", "GPE")
 KEEP_IN_MENTION = {"det", "amod", "compound", "poss", "case", "nmod", "prep", "pobj", "appos", "flat",
@@ -73,6 +75,8 @@ class Speakers:
 
     def resolve(self, head: Any) -> tuple[str, str]:
         """(speaker, mention) for the subject token ``head``."""
+        if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
+            head = head.head.head  # "Jalali, who said …": the noun the clause describes
         span = mention_span(head)
         mention = span.text
         named = self._named_in(span)
@@ -100,8 +104,12 @@ class Speakers:
         """A person named in the phrase, else an organisation or place ("A Kremlin statement")."""
         for labels in (NAME_LABELS, BODY_LABELS):
             for ent in span.ents:
-                if ent.label_ in labels:
-                    return strip_titles(ent.text)
+                if ent.label_ not in labels:
+                    continue
+                owner = ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() not in VOICE_NOUNS
+                if labels is BODY_LABELS and owner:
+                    continue  # "Ukraine's air force" speaks for itself, not for Ukraine
+                return strip_titles(ent.text)
         return None
 
     def _full_name(self, name: str, before: int) -> str:

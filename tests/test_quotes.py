@@ -1,0 +1,185 @@
+"""Direct quotes, reported speech and speakers, on wire copy we wrote ourselves."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarise.pipeline import text_for_parsing
+from summarise.quotes import extract_quotes
+from summarise.speakers import strip_titles
+from summarise.text import quotation_spans
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from summarise.models.nlp import load_spacy
+
+    return load_spacy()
+
+
+@pytest.fixture()
+def quotes(nlp):
+    def run(text: str):
+        found = extract_quotes(nlp(text_for_parsing(text)))
+        for quote in found:
+            assert text[quote.start : quote.end] == quote.text
+        return found
+
+    return run
+
+
+def direct(found):
+    return [q for q in found if q.kind == "direct"]
+
+
+def reported(found):
+    return [q for q in found if q.kind == "reported"]
+
+
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»"), ("„", "“"), ("''", "''")])
+def test_every_quotation_mark_style(quotes, opening, closing):
+    text = f"The minister spoke on Monday. {opening}We will not accept these terms at all,{closing} Olaf Berg said."
+    found = direct(quotes(text))
+    assert [q.text for q in found] == ["We will not accept these terms at all"]
+    assert found[0].speaker == "Olaf Berg"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Trump's aides said the campaign's plans weren't final, and James' office agreed."
+    assert quotation_spans(text) == []
+
+
+def test_unbalanced_mark_never_loses_the_rest_of_the_article(quotes):
+    text = (
+        "“This is where it starts, Maria Lopez told the crowd in Dallas.\n\n"
+        "“The talks will resume next week in Geneva,” Peter Hahn said on Friday."
+    )
+    found = direct(quotes(text))
+    assert found[-1].text == "The talks will resume next week in Geneva"
+    assert found[-1].speaker == "Peter Hahn"
+
+
+def test_multi_paragraph_quote_keeps_its_speaker(quotes):
+    text = (
+        "“The first part of the plan is about the border and the ports,” said Kazem Jalali, the ambassador.\n\n"
+        "“The second part of the plan is about energy and the banks.\n\n"
+        "“The third part is about the people who have waited far too long.”"
+    )
+    found = direct(quotes(text))
+    assert len(found) == 3
+    assert {q.speaker for q in found} == {"Kazem Jalali"}
+
+
+def test_quote_split_around_its_attribution(quotes):
+    text = (
+        "“The nature of this agreement is different,” he said. “They will sign it in Moscow next month.”"
+    )
+    found = direct(quotes("Iran's ambassador to Moscow, Kazem Jalali, spoke to reporters on Tuesday. " + text))
+    assert [q.text for q in found] == ["The nature of this agreement is different", "They will sign it in Moscow next month."]
+    assert all(q.speaker == "Kazem Jalali" for q in found)
+    assert found[0].mention == "he"
+
+
+def test_partial_quote_inside_a_sentence(quotes):
+    text = "Senator John Harlow dismissed the committee's long report as “fake news from start to finish” on Monday."
+    found = direct(quotes(text))
+    assert [q.text for q in found] == ["fake news from start to finish"]
+    assert found[0].speaker == "John Harlow"
+
+
+def test_colon_introduced_quote(quotes):
+    text = "Anna Reyes, the mayor, wrote on Twitter: “We will rebuild every school that the storm destroyed.”"
+    found = direct(quotes(text))
+    assert found[0].speaker == "Anna Reyes"
+
+
+def test_quoted_as_saying_gives_the_quoted_person(quotes):
+    text = (
+        "TASS quoted Iran's ambassador to Moscow, Kazem Jalali, as saying: "
+        "“The nature of this agreement is different from the last one.”"
+    )
+    found = direct(quotes(text))
+    assert found[0].speaker == "Kazem Jalali"
+    assert "as saying" in found[0].cue
+
+
+def test_role_phrase_resolves_to_the_person_named_earlier(quotes):
+    text = (
+        "Iran's ambassador to Moscow, Kazem Jalali, arrived in the capital on Monday.\n\n"
+        "“The treaty will be signed before the end of the year,” the ambassador said."
+    )
+    found = direct(quotes(text))
+    assert found[0].speaker == "Kazem Jalali"
+    assert found[0].mention == "the ambassador"
+
+
+def test_titles_are_stripped():
+    assert strip_titles("Spokeswoman Maria Zakharova") == "Maria Zakharova"
+    assert strip_titles("Sen. Bernie Sanders") == "Bernie Sanders"
+    assert strip_titles("Spokeswoman") == "Spokeswoman"
+
+
+def test_title_is_stripped_from_the_speaker(quotes):
+    text = "“The talks will continue in Vienna next week,” Spokeswoman Maria Zakharova told reporters."
+    assert direct(quotes(text))[0].speaker == "Maria Zakharova"
+
+
+def test_statement_is_attributed_to_the_organisation(quotes):
+    text = "A Kremlin statement said the two leaders were likely to sign the pact during the visit."
+    found = reported(quotes(text))
+    assert found[0].speaker == "Kremlin"
+    assert found[0].text.startswith("the two leaders were likely to sign the pact")
+
+
+def test_according_to(quotes):
+    text = "“The border will stay closed for at least a week,” according to Colonel Ivan Petrov."
+    assert direct(quotes(text))[0].speaker == "Ivan Petrov"
+
+
+def test_reported_speech_with_its_speaker(quotes):
+    text = "Ukraine's air force said Russia had launched 40 drones at Kyiv overnight."
+    found = reported(quotes(text))
+    assert [q.text for q in found] == ["Russia had launched 40 drones at Kyiv overnight"]
+    assert "air force" in found[0].speaker
+
+
+def test_asked_is_not_a_reporting_cue(quotes):
+    text = "The reporters asked whether the minister would resign before the election."
+    assert reported(quotes(text)) == []
+
+
+def test_dismissed_without_a_quote_is_not_reported_speech(quotes):
+    text = "The senator dismissed the report and went back to her office in the capital."
+    assert quotes(text) == []
+
+
+def test_speech_verb_inside_a_quote_is_not_a_cue(quotes):
+    text = "“They said the bridge would be finished by the spring,” Carl Moss complained."
+    found = quotes(text)
+    assert reported(found) == []
+    assert direct(found)[0].speaker == "Carl Moss"
+
+
+def test_titles_and_scare_quotes_are_not_quotes(quotes):
+    text = "She reviewed the film “A Serious Man” and called it “fine” on the radio."
+    assert direct(quotes(text)) == []
+
+
+_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(list("“”\"'‘’«»„‚`\n .,:;!?-—") + ["''", " he said ", " Ana Ruiz said that "]),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_any_text_never_raises_and_offsets_are_valid(nlp, text):
+    for quote in extract_quotes(nlp(text)):
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.kind in ("direct", "reported")
