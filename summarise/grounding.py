@@ -2,9 +2,10 @@
 
 A small model writes fluent sentences that merge facts from different places
 (a drone count with a trade statistic's time window). So a claim counts as
-supported only when a span of the source (a sentence, or two adjacent ones) both
-says much the same thing (embedding similarity) and contains every number and
-name the claim states. The span is returned either way, so a reader can check.
+supported only when one sentence of the source both says much the same thing
+(embedding similarity) and contains every number and name the claim states.
+Windows of two sentences were tried and dropped: they let exactly such merged
+claims through. The span is returned either way, so a reader can check.
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ MIN_SIMILARITY = 0.5
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
 _ORDINARY = re.compile(r"\b[a-z][a-z’'-]*\b")
+NUMBER_WORDS = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "dozen",
+    "hundred", "thousand", "million", "billion", "trillion", "half", "quarter",
+}
 
 
 @dataclass(frozen=True)
 class Window:
-    """A candidate supporting span: one sentence or two adjacent ones."""
+    """A candidate supporting span: one sentence of the article."""
 
     start: int
     end: int
@@ -32,13 +38,13 @@ class Window:
 
 
 def windows(found: list[Sentence], text: str) -> list[Window]:
-    spans = [(s.start, s.end) for s in found] + [(a.start, b.end) for a, b in zip(found, found[1:])]
-    return [Window(start, end, text[start:end]) for start, end in spans]
+    return [Window(s.start, s.end, text[s.start : s.end]) for s in found]
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers as written, without thousands separators ("1,200" == "1200")."""
-    return {match.group().replace(",", "").rstrip(".") for match in _NUMBER.finditer(text)}
+    """Numbers in digits, without thousands separators ("1,200" == "1200"), and number words."""
+    digits = {match.group().replace(",", "").rstrip(".") for match in _NUMBER.finditer(text)}
+    return digits | (set(re.findall(r"[a-z]+", text.lower())) & NUMBER_WORDS)
 
 
 def names(claim: str, ordinary: set[str]) -> set[str]:
