@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from itertools import groupby
 from typing import Any
 
 from summarise.brief import Brief, Quote
@@ -13,8 +12,12 @@ FILE_SUFFIXES = {"rich": ".txt", "text": ".txt", "markdown": ".md", "json": ".js
 
 
 def quotes_by_speaker(quotes: list[Quote]) -> list[tuple[str, list[Quote]]]:
-    """Runs of consecutive quotes from one speaker, in order of appearance."""
-    return [(speaker or "unattributed", list(run)) for speaker, run in groupby(quotes, lambda q: q.speaker)]
+    """Each speaker's quotes together, speakers in order of first appearance
+    (a reader wants everything one person said in one place)."""
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.speaker or "unattributed", []).append(quote)
+    return list(groups.items())
 
 
 def footer(brief: Brief) -> str:

@@ -183,3 +183,14 @@ def test_any_text_never_raises_and_offsets_are_valid(nlp, text):
         assert 0 <= quote.start < quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
         assert quote.kind in ("direct", "reported")
+
+
+def test_brief_groups_all_of_a_speakers_quotes_in_order_of_first_appearance():
+    from summarise.brief import Quote
+    from summarise.render import quotes_by_speaker
+
+    said = [Quote("a", 0, 1, "Ana"), Quote("b", 2, 3, "Ben"), Quote("c", 4, 5, "Ana"), Quote("d", 6, 7, None)]
+    groups = quotes_by_speaker(said)
+    assert [(speaker, [q.text for q in run]) for speaker, run in groups] == [
+        ("Ana", ["a", "c"]), ("Ben", ["b"]), ("unattributed", ["d"])
+    ]
