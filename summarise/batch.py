@@ -157,7 +157,7 @@ def run_batch(
 ) -> BatchReport:
     """Summarise every item into ``sink``, in order; errors go to ``report_error`` and the sink."""
     report = BatchReport()
-    stop = stop or StopFlag()
+    stop = StopFlag() if stop is None else stop
     chunks = _chunks(items, report, sink, report_error, skip_existing, advance, stdin_reader)
     if jobs > 1 and factory is not None:
         results = _in_workers(chunks, factory, read, jobs, stop)
