@@ -1,0 +1,105 @@
+"""Keep page furniture out of the ranking: captions, bylines, "Scroll down for video".
+
+News pages scraped to plain text keep picture captions and calls to action in
+the body, often glued to the next sentence with no full stop between them
+("… during the minute's silence Arron Cutugno, who was …"). Nothing here
+edits the text: it returns the sentence spans worth ranking, each still a
+verbatim ``text[start:end]`` of the article, so offsets stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarise.text import Sentence, sentences
+
+# Calls to action and bylines, matched at the start of a sentence.
+_FURNITURE = re.compile(
+    r"""^(?:scroll\ down\ for\ (?:the\ )?videos?\b\W* | read\ more\b | click\ here\b
+        | follow\ (?:@|us\b|him\b|her\b|the\b) | share\ this\b | sign\ up\b | advertisement\b
+        | by\ \.\s | published:\s | updated:\s | last\ updated\b | daily\ mail\ reporter\b
+        | (?:video|watch|photo|image|picture|pictured|credit|source)\s*:\s )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A lead-in that can be cut off, leaving a real sentence behind.
+_CUTTABLE = re.compile(r"^(?:scroll down for (?:the )?videos?\b\W*)", re.IGNORECASE)
+# Where a picture is: "(left)", "(pictured above)", "(file photo)", ", pictured in 2014,".
+_PICTURE = re.compile(
+    r"""\((?:pictured|above|below|left|right|centre|center|top|bottom|inset|far\ left|far\ right
+              |second\ left|second\ right|l-r|r-l|file(?:\ photo|\ picture|\ image)?|stock)\b[^)]*\)
+        | \bpictured\ (?:here|above|below|left|right|centre|center|in\ \d{4})
+        | ,\ pictured\b | \b(?:left|right|centre|center),\ (?:is\ )?pictured\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A caption's headword and colon: "Sleepy kid: Brock Guzman, 8, was last seen …".
+_CAPTION_LABEL = re.compile(r"^[A-Z][\w'’!-]*(?:\s+[\w'’!-]+){0,3}\s*:\s+(?![\"'“‘])")
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|asked|wrote|tweeted|explained)\b", re.I)
+# A sentence start hiding inside a run-on line: a lower-case word, then a word
+# that only begins sentences. Captions end without a full stop, so this is
+# where a caption meets the article's next sentence.
+_HIDDEN_START = re.compile(
+    r"(?<=[a-z0-9%’'\)])\s+(?=(?:(?:The|He|She|They|It|We|His|Her|Their|But|This|These|Those"
+    r"|However|Meanwhile|Now)\s|(?:A|An)\s+[a-z0-9]))"
+)
+_LOWER_WORD = re.compile(r"(?:^|\s)([a-z0-9][^\s]*)$")
+# No sentence ends on these, so a capital after them is a name ("at The Oval").
+_NO_END = {"a", "an", "the", "at", "in", "on", "of", "for", "to", "from", "by", "with", "and",
+           "or", "as", "into", "about", "named", "called", "dubbed"}
+_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def content_sentences(text: str) -> list[Sentence]:
+    """The article's sentences, less boilerplate and captions, as verbatim spans."""
+    kept: list[Sentence] = []
+    for sentence in sentences(text):
+        for piece in _pieces(sentence):
+            piece = _cut_lead_in(piece)
+            if piece is not None and not is_boilerplate(piece.text):
+                kept.append(piece)
+    return kept
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """True for a call to action, a byline or a picture caption."""
+    if _FURNITURE.match(sentence) or _PICTURE.search(sentence):
+        return True
+    label = _CAPTION_LABEL.match(sentence)
+    return bool(label) and not _SPEECH.search(label.group())
+
+
+def _pieces(sentence: Sentence) -> list[Sentence]:
+    """Split a run-on line at hidden sentence starts; drop the pieces before them.
+
+    A piece that ends without closing punctuation and runs straight into another
+    sentence is a caption; the last piece is the article's own sentence.
+    """
+    text = sentence.text
+    cuts = [m.end() for m in _HIDDEN_START.finditer(text) if _ends_a_sentence(text, m.start())]
+    if not cuts:
+        return [sentence]
+    bounds = [0, *cuts, len(sentence.text)]
+    pieces = []
+    for first, last in zip(bounds, bounds[1:]):
+        chunk = sentence.text[first:last].rstrip()
+        is_last = last == len(sentence.text)
+        if is_last or _END.search(chunk):
+            start = sentence.start + first
+            pieces.append(Sentence(chunk, start, start + len(chunk), sentence.paragraph))
+    return pieces
+
+
+def _ends_a_sentence(text: str, end: int) -> bool:
+    """Whether the word before ``end`` can close a (caption) sentence."""
+    word = _LOWER_WORD.search(text, 0, end)
+    return bool(word) and word.group(1).lower() not in _NO_END
+
+
+def _cut_lead_in(sentence: Sentence) -> Sentence | None:
+    """"Scroll down for video The new prince …" → "The new prince …"."""
+    match = _CUTTABLE.match(sentence.text)
+    if not match:
+        return sentence
+    rest = sentence.text[match.end() :]
+    if not rest.strip():
+        return None
+    return Sentence(rest, sentence.start + match.end(), sentence.end, sentence.paragraph)
