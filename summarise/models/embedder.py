@@ -37,9 +37,14 @@ def default_embedder_path() -> Path:
 
 
 class Embedder:
-    """Unit-length sentence vectors, so a dot product is a cosine similarity."""
+    """Unit-length sentence vectors, so a dot product is a cosine similarity.
 
-    def __init__(self, path: Path | str | None = None, batch_size: int = 64, max_tokens: int = 128):
+    Sentences are cut at 64 tokens: a claim-sized sentence fits, and the rare
+    run-on "sentence" of a badly punctuated page no longer pads a whole batch
+    (three times faster on cnndm articles, same vectors for sentences that fit).
+    """
+
+    def __init__(self, path: Path | str | None = None, batch_size: int = 32, max_tokens: int = 64):
         self.path = Path(path) if path else default_embedder_path()
         if not (self.path / "config.json").is_file():
             raise ModelUnavailable(f"no embedding model at {self.path} (config.json missing)")
