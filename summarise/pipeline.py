@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from summarise.boilerplate import content_sentences
 from summarise.brief import Article, Brief
 from summarise.claims import rank_claims
 from summarise.errors import InputError
@@ -61,7 +62,7 @@ class Summariser:
         if not article.text.strip():
             raise InputError("the article is empty")
         parse_text = text_for_parsing(article.text)
-        found = sentences(parse_text)
+        found = content_sentences(parse_text) or sentences(parse_text)
         if not found:
             raise InputError("no sentences found in the article")
         claims = rank_claims(found, self.embedder, self.claim_count)
