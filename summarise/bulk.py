@@ -1,7 +1,9 @@
 """Model calls for many articles at once.
 
 Embedding the sentences of a chunk of articles in one sorted batch and parsing
-them with ``nlp.pipe`` is faster than one article at a time. The results are
+them with ``nlp.pipe`` is faster than one article at a time, and the two run
+side by side (torch releases the GIL while spaCy parses), so one process keeps
+both cores busy. The results are
 handed to the unchanged per-article pipeline through two stand-ins that answer
 from what was computed up front and fall back to the real model for anything
 else, so batching can never change a brief.
@@ -9,6 +11,7 @@ else, so batching can never change a brief.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterable
 
 from summarise.brief import Article
@@ -63,8 +66,7 @@ def prepare(summariser: Any, articles: list[Article]) -> Any:
         return summariser
     parse_texts = [text_for_parsing(a.text) for a in articles]
     sentence_texts = [s.text for text in parse_texts for s in sentences(text)]
-    return Summariser(
-        summariser.claim_count,
-        embedder=PrecomputedEncoder(summariser.embedder, sentence_texts),
-        nlp=PrecomputedParser(summariser.nlp, parse_texts),
-    )
+    with ThreadPoolExecutor(1) as background:
+        encoder = background.submit(PrecomputedEncoder, summariser.embedder, sentence_texts)
+        parser = PrecomputedParser(summariser.nlp, parse_texts)
+        return Summariser(summariser.claim_count, embedder=encoder.result(), nlp=parser)
