@@ -154,12 +154,18 @@ def run_batch(
     factory: Callable[[], Any] | None = None,
     stop: StopFlag | None = None,
     stdin_reader: Callable[[Source], Article] | None = None,
+    execute: Executor | None = None,
 ) -> BatchReport:
-    """Summarise every item into ``sink``, in order; errors go to ``report_error`` and the sink."""
+    """Summarise every item into ``sink``, in order; errors go to ``report_error`` and the sink.
+
+    ``execute``, when given, summarises the chunks elsewhere (e.g. on a Ray cluster, see
+    ``ray_batch.py``) and yields them back in input order."""
     report = BatchReport()
     stop = StopFlag() if stop is None else stop
     chunks = _chunks(items, report, sink, report_error, skip_existing, advance, stdin_reader)
-    if jobs > 1 and factory is not None:
+    if execute is not None:
+        results = execute(chunks, stop)
+    elif jobs > 1 and factory is not None:
         results = _in_workers(chunks, factory, read, jobs, stop)
     else:
         results = ((chunk, summarise_chunk(summariser, read, [i for _, i, _ in chunk])) for chunk in _until(chunks, stop))
@@ -180,6 +186,7 @@ def run_batch(
 
 
 Chunk = list[tuple[str, Source | Article, Any]]
+Executor = Callable[[Iterator[Chunk], StopFlag], Iterator[tuple[Chunk, list[Outcome]]]]
 
 
 def _chunks(items: Iterable[Source | SummariseError], report: BatchReport, sink: Sink,

@@ -74,6 +74,15 @@ def _stderr_console() -> Any:
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Worker processes for many articles. Default: one per core for large batches "
                    "with the default engine, else 1.")
+@click.option("--text-field", default=None, metavar="FIELD",
+              help="Summarise each row of .jsonl/.parquet inputs, taking the article from this field.")
+@click.option("--ray", "ray_address", default=None, envvar="RAY_ADDRESS", metavar="ADDRESS",
+              help="Summarise on Ray: local (a local instance), auto, or ray://HOST:PORT. "
+                   "Needs pip install 'summarise[ray]'.")
+@click.option("--ray-actors", type=click.IntRange(1), default=None,
+              help="With --ray: actors, each loading the models once. Default: one per CPU (or GPU share).")
+@click.option("--ray-gpus-per-actor", type=click.FloatRange(0), default=0.0, show_default=True,
+              help="With --ray: GPUs reserved by each actor.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing report.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(__version__, prog_name="summarise")
@@ -81,7 +90,8 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
          model: str | None, prompts_dir: Path | None, device: str, dtype: str, batch_size: int,
          strict: bool, allow_download: bool, allow_pickle: bool, trust_remote_code: bool,
-         jobs: int | None, quiet: bool, debug: bool) -> None:
+         jobs: int | None, text_field: str | None, ray_address: str | None, ray_actors: int | None,
+         ray_gpus_per_actor: float, quiet: bool, debug: bool) -> None:
     """Summarise news articles: a headline, the key claims and the attributed quotes.
 
     Reads files, directories (recursively), http(s) URLs, or standard input
@@ -98,12 +108,14 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
     engine = {"model": model, "prompts": prompts_dir, "device": device, "dtype": dtype,
               "batch_size": batch_size, "strict": strict, "allow_download": allow_download,
               "allow_pickle": allow_pickle, "trust_remote_code": trust_remote_code} if model else {}
+    ray = {"address": ray_address, "actors": ray_actors, "gpus_per_actor": ray_gpus_per_actor} \
+        if ray_address else None
     errors = _stderr_console()
     stop = StopFlag()
     try:
         with _stop_on_signals(stop):
             status = _run(inputs, fmt, claims, output_dir, globs, skip_existing, max_chars, timeout,
-                          jobs, quiet, debug, stdin, errors, engine, stop)
+                          jobs, quiet, debug, stdin, errors, engine, stop, text_field, ray)
     except KeyboardInterrupt:
         errors.print("summarise: interrupted")
         status = ExitStatus.INTERRUPTED
@@ -119,7 +131,8 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
 def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path | None,
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
          jobs: int | None, quiet: bool, debug: bool, stdin: Any, errors: Any,
-         engine: dict[str, Any], stop: StopFlag) -> int:
+         engine: dict[str, Any], stop: StopFlag, text_field: str | None = None,
+         ray: dict[str, Any] | None = None) -> int:
     from functools import partial
 
     from summarise.batch import Reader, default_jobs, run_batch
@@ -127,8 +140,15 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
     from summarise.output import DirectorySink, StreamSink
     from summarise.sources import Source, expand_inputs, read_source
 
-    items = list(expand_inputs(list(inputs), tuple(globs)))
+    from summarise.tabular import expand_tables
+
     factory = partial(make_summariser, claims, **engine)
+    execute = None
+    if ray is not None:
+        from summarise.ray_batch import ray_executor
+
+        execute = ray_executor(factory=factory, read=Reader(max_chars, timeout), **ray)
+    items = list(expand_tables(expand_inputs(list(inputs), tuple(globs)), text_field))
     summariser = factory()
     jobs = jobs or (1 if engine else default_jobs(len(items)))
 
@@ -138,7 +158,7 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
             details = getattr(error, "details", None) or "".join(traceback.format_exception(error))
             errors.print(details, markup=False)
 
-    if jobs == 1 and any(isinstance(item, Source) for item in items):
+    if jobs == 1 and execute is None and any(isinstance(item, Source) for item in items):
         try:
             with _status(errors, quiet, "Loading models…"):
                 summariser.load()
@@ -165,6 +185,7 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
             factory=factory,
             stop=stop,
             stdin_reader=lambda source: read_source(source, stdin, max_chars, timeout),
+            execute=execute,
         )
     if report.interrupted or (not quiet and (len(items) > 1 or output_dir is not None)):
         errors.print(report.line())

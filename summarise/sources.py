@@ -119,6 +119,10 @@ def read_source(
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Article:
     """Read and decode one source into an Article."""
+    if source.kind == "row":  # a table row (--text-field) carries its text already
+        from summarise.tabular import row_article
+
+        return row_article(source, max_chars)  # type: ignore[arg-type]
     max_bytes = max_chars * 4 + 4
     content_type = None
     if source.kind == "stdin":
