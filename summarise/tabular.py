@@ -55,7 +55,7 @@ def table_rows(source: Source, text_field: str) -> Iterator[Row | InputError]:
             if isinstance(value, InputError):
                 yield _named(value, name)
             elif not isinstance(value, str):
-                kind = "missing" if value is None else f"a {type(value).__name__}, not text"
+                kind = "missing" if value is None else f"{type(value).__name__}, not text"
                 yield _named(InputError(f"field {text_field!r} is {kind}"), name)
             else:
                 yield Row("row", name, stem / str(number), text=value)
