@@ -43,6 +43,7 @@ MIN_QUOTE_WORDS = 3
 MIN_REPORTED_WORDS = 4
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
+MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
 
 
 def extract_quotes(doc: Any) -> list[Quote]:
@@ -51,7 +52,14 @@ def extract_quotes(doc: Any) -> list[Quote]:
     quoted = [(s.start, s.end) for s in quotation_spans(doc.text)]
     speakers = Speakers(doc, quoted)
     reported = _reported_speech(doc, quoted, speakers)
-    return sorted(_direct_quotes(doc, spans, quoted, speakers, reported) + reported, key=lambda q: q.start)
+    direct = [q for q in _direct_quotes(doc, spans, quoted, speakers, reported) if not _within(q, reported)]
+    return sorted(direct + reported, key=lambda q: q.start)
+
+
+def _within(quote: Quote, reported: list[Quote]) -> bool:
+    """A partial quotation inside a reported clause ("says Americans are "right to be
+    angry," but …") is shown as part of that clause, not as a quote of its own."""
+    return any(r.start <= quote.start and quote.end <= r.end for r in reported)
 
 
 def _word_count(text: str, span: QuoteSpan) -> int:
@@ -75,6 +83,8 @@ def _direct_quotes(
         found = _attribution(doc, span, quoted, speakers)
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
+        if found is None:
+            found = _sentence_before(doc, span, quoted, speakers)
         speaker, mention, cue = found or (None, None, None)
         if _is_title(text[start:end]) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
             continue  # "A Serious Man", "Make America Great Again", a scare quote
@@ -105,7 +115,8 @@ def _inside(offset: int, quoted: list[tuple[int, int]]) -> bool:
 
 
 def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """(speaker, mention, cue) from the quote's own sentence, else from a colon before it."""
+    """(speaker, mention, cue) from the quote's own sentence, else from a colon before it,
+    else from the words right after it."""
     sentence = _sentence(doc, span)
     found = _speech_verb(sentence, span, quoted, speakers)
     if found is None:
@@ -115,21 +126,51 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
     if found is None:
         found = _colon_intro(doc, sentence, span, quoted, speakers)
     if found is None:
-        found = _tag_after(doc, sentence, span, quoted, speakers)
+        found = _tag_beside(doc, span, quoted, speakers)
     return found
 
 
-def _tag_after(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """A quote ending in "?" or "!" is cut from its tag: ""…?" Rubio said." is two sentences."""
-    if sentence.end >= len(doc) or doc.text[sentence.end_char : doc[sentence.end].idx].count("\n"):
+def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """The tag right after the closing mark, read by position where the parse went wrong:
+    ""…?" the 43-year-old asked" (split into its own sentence, or tied into the quote),
+    ""…," said Mr. Rhodes"."""
+    line_end = doc.text.find("\n", span.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    after = doc.char_span(span.end, line_end, alignment_mode="contract")
+    if after is None:
         return None
-    tag = doc[sentence.end].sent
-    if len(tag) > 8 or not doc.text[sentence.end_char : tag.start_char].strip() == "":
+    tokens = []
+    for token in after[:MAX_TAG_TOKENS]:
+        if _inside(token.idx, quoted):
+            break
+        if tokens or not token.is_punct:
+            tokens.append(token)
+    if not tokens:
         return None
-    for token in tag:
-        if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and not any(c.dep_ == "ccomp" for c in token.children):
-            return _speaker_of(token, quoted, speakers)
-    return None
+    if _is_cue(tokens[0]):  # "…," said Mr. Rhodes
+        phrase = []
+        for token in tokens[1:]:
+            if token.is_punct or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
+                break
+            phrase.append(token)
+        verb = tokens[0]
+    else:  # "…," the ambassador, Kazem Jalali, said
+        verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not _is_cue(verb):
+            return None
+        phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
+        while phrase and phrase[-1].is_punct:
+            phrase.pop()
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in phrase):
+        return None
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
+    speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
+    return speaker, mention, verb.text
+
+
+def _is_cue(token: Any) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY
 
 
 def _sentence(doc: Any, span: QuoteSpan) -> Any:
@@ -247,6 +288,22 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     return None
 
 
+def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A quote with no cue of its own, right after a sentence in which someone speaks:
+    "Trump is a "change agent," Cole said. "That's exactly what people want."
+    """
+    first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+    if first is None or not len(first) or first.sent.start == 0:
+        return None
+    before = doc[first.sent.start - 1].sent
+    if "\n" in doc.text[before.end_char : span.start] and not _whole_paragraph(doc.text, span):
+        return None
+    for token in reversed(before):
+        if not _inside(token.idx, quoted) and _is_cue(token):
+            return _speaker_of(token, quoted, speakers)
+    return None
+
+
 def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bool:
     """A quote with no cue of its own continues the previous speaker when only the
     rest of that quote's sentence ("…," he said.) lies between them, when the
@@ -289,6 +346,8 @@ def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers
         start, end = _clause_offsets(clause)
         if len(re.findall(r"\w+", text[start:end])) < MIN_REPORTED_WORDS or _mostly_quoted(start, end, quoted):
             continue
+        if end <= token.idx and any(s < end and start < e for s, e in quoted):
+            continue  # "''I hope so,'' Mrs. Clinton said": the clause is the quotation's, not reported
         speaker, mention, cue = attribution
         found.append(Quote(text[start:end], start, end, speaker, mention, cue, "reported"))
     return found

@@ -77,7 +77,12 @@ class Speakers:
         """(speaker, mention) for the subject token ``head``."""
         if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
             head = head.head.head  # "Jalali, who said …": the noun the clause describes
-        span = mention_span(head)
+        return self.resolve_span(mention_span(head), head)
+
+    def resolve_span(self, span: Any, head: Any = None) -> tuple[str, str]:
+        """(speaker, mention) for a speaking phrase found by position, not by the parse
+        (""…," the 43-year-old asked", where the parser tied the phrase into the quote)."""
+        head = span.root if head is None else head
         mention = span.text
         named = self._named_in(span)
         if named is not None:
