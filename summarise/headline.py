@@ -62,10 +62,16 @@ def compress(sentence: Any, max_words: int = MAX_WORDS) -> str:
         first = min(droppable, key=lambda t: (_DROP_RANK[t.dep_], -_depth(t, head), -t.i))
         kept -= _subtree_ids(first)
     _drop_orphaned_conjunctions(sentence, kept)
-    words = [t for t in sentence if t.i in kept]
+    words = [t for t in sentence if t.i in kept and not t.is_space]
     if _word_count(sentence, kept) > max_words:
         words = _first_words(words, max_words)
-    return _tidy("".join(t.text_with_ws for t in words))
+    return _tidy("".join(t.text + _space_after(t) for t in words))
+
+
+def _space_after(token: Any) -> str:
+    """A token's trailing space, counting a dropped whitespace token ("A\u00a0Bloomberg")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return " " if token.whitespace_ or (following is not None and following.is_space) else ""
 
 
 def _depth(token: Any, head: Any) -> int:
@@ -123,8 +129,14 @@ def make_headline(sentences: list[Any]) -> str:
     """Compress the first of ``sentences`` (spaCy spans, best first) that gives a real line."""
     fallback = ""
     for sentence in sentences:
-        headline = compress(sentence)
+        headline = _at_most(compress(sentence), MAX_WORDS)
         if len(headline.split()) >= 4:
             return headline
         fallback = fallback or headline
     return fallback
+
+
+def _at_most(headline: str, limit: int) -> str:
+    """Spaced words, not tokens, are what a reader counts ("Trump – again" is three)."""
+    words = headline.split()
+    return headline if len(words) <= limit else _tidy(" ".join(words[:limit]))
