@@ -37,10 +37,16 @@ SPEECH_VERBS = {
 }
 DIRECT_ONLY = {"ask", "call", "describe", "dismiss", "label", "brand", "term", "dub", "praise",
                "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand"}
+# Verbs whose object and infinitive are a reported demand ("urged Congress to act").
+DEMAND_VERBS = {"urge", "demand", "implore", "press", "push"}
+# Verbs whose noun object is what was said ("announced his resignation", "cited the cost").
+OBJECT_VERBS = {"announce", "confirm", "deny", "acknowledge", "admit", "predict", "promise", "pledge",
+                "claim", "cite", "report", "propose", "demand", "criticize", "criticise", "blame",
+                "praise", "reject", "dismiss", "defend", "question", "disclose", "reveal"}
 QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_QUOTE_WORDS = 3
-MIN_REPORTED_WORDS = 4
+MIN_REPORTED_WORDS = 2
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
@@ -127,7 +133,23 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
         found = _colon_intro(doc, sentence, span, quoted, speakers)
     if found is None:
         found = _tag_beside(doc, span, quoted, speakers)
+    if found is None:
+        found = _name_colon(sentence, span, quoted, speakers)
     return found
+
+
+def _name_colon(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A headline's "Bill Clinton: Hillary 'Better Qualified …'": the name before the colon."""
+    colon = next((t for t in sentence[:MAX_TAG_TOKENS] if t.text == ":"), None)
+    if colon is None or colon.idx > span.start or colon.i == sentence.start:
+        return None
+    phrase = sentence.doc[sentence.start : colon.i]
+    if _inside(phrase.start_char, quoted) or not any(e.label_ in ("PERSON", "ORG") for e in phrase.ents):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    speaker, mention = speakers.resolve_span(phrase)
+    return speaker, mention, ":"
 
 
 def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -328,29 +350,88 @@ def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
 
 
 def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
-    """The clause a speech verb outside quotation marks governs, with the verb's subject."""
+    """What a speech verb outside quotation marks governs, with the verb's subject."""
     text = doc.text
     found: list[Quote] = []
     for token in doc:
         if _inside(token.idx, quoted) or token.pos_ not in ("VERB", "AUX"):
             continue
-        lemma = token.lemma_.lower()
-        if lemma not in SPEECH_VERBS:
-            continue
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None:
+        content = _reported_content(token)
+        if content is None:
             continue
         attribution = _speaker_of(token, quoted, speakers)
         if attribution is None:
             continue
-        start, end = _clause_offsets(clause)
+        start, end = content
         if len(re.findall(r"\w+", text[start:end])) < MIN_REPORTED_WORDS or _mostly_quoted(start, end, quoted):
             continue
         if end <= token.idx and any(s < end and start < e for s, e in quoted):
             continue  # "''I hope so,'' Mrs. Clinton said": the clause is the quotation's, not reported
         speaker, mention, cue = attribution
         found.append(Quote(text[start:end], start, end, speaker, mention, cue, "reported"))
+    return found + _according_to_reported(doc, quoted, speakers)
+
+
+def _reported_content(verb: Any) -> tuple[int, int] | None:
+    """Offsets of what a speech verb reports: the clause it governs ("said Russia had
+    launched …"), the demand of "urged X to …" / "called on X to …" / "called for …",
+    or the thing announced, denied or cited ("announced his resignation")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in SPEECH_VERBS:
+        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            return _clause_offsets(clause)
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+            return _rest_of_clause(verb.head, verb)  # "As Politico reported, the leaners …"
+    if lemma in DEMAND_VERBS | {"call"}:
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")] if lemma == "call" else [verb]
+        for head in preps:
+            target = next((c for c in head.children if c.dep_ in ("dobj", "pobj")), None)
+            wish = next((c for c in [*head.children, *children] if c.dep_ in ("xcomp", "ccomp") and c.i > head.i), None)
+            if target is not None and (wish is not None or head.lower_ == "for"):
+                first = _clause_offsets(target)
+                return first[0], _clause_offsets(wish)[1] if wish is not None else first[1]
+    if lemma in OBJECT_VERBS:
+        thing = next((c for c in children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if thing is not None:
+            return _clause_offsets(thing)
+    return None
+
+
+def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+    """"Trump will likely win, according to Politico": the rest of the clause, by Politico."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or _inside(token.idx, quoted):
+            continue
+        source = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+        if source is None or token.head.i == token.i:
+            continue
+        start, end = _rest_of_clause(token.head, token)
+        if end - start < 2 or _mostly_quoted(start, end, quoted) or len(re.findall(r"\w+", doc.text[start:end])) < MIN_REPORTED_WORDS:
+            continue
+        speaker, mention = speakers.resolve(source)
+        found.append(Quote(doc.text[start:end], start, end, speaker, mention, "according to", "reported"))
     return found
+
+
+def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
+    """Offsets of the longest run of ``head``'s clause outside the ``aside`` phrase."""
+    left, right = aside.left_edge.i, aside.right_edge.i
+    tokens = [t for t in head.subtree if not left <= t.i <= right]
+    runs: list[list[Any]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    run = max(runs, key=len, default=[head])
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
+    while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].dep_ == "cc"):
+        run.pop(0)
+    return run[0].idx, run[-1].idx + len(run[-1].text)
 
 
 def _clause_offsets(clause: Any) -> tuple[int, int]:

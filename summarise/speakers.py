@@ -76,7 +76,9 @@ class Speakers:
     def resolve(self, head: Any) -> tuple[str, str]:
         """(speaker, mention) for the subject token ``head``."""
         if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
-            head = head.head.head  # "Jalali, who said …": the noun the clause describes
+            # "Jalali, who said …": the noun the clause describes speaks; "who" is the mention
+            speaker, _ = self.resolve(head.head.head)
+            return speaker, head.text
         return self.resolve_span(mention_span(head), head)
 
     def resolve_span(self, span: Any, head: Any = None) -> tuple[str, str]:

@@ -90,6 +90,8 @@ def _can_open(text: str, i: int, start: int, width: int = 1) -> bool:
         return False  # don't, James' — an apostrophe
     if text[i] == '"' and before.isdigit():
         return False  # 12" — inches
+    if before == "=":
+        return False  # author="@name" — markup left in the text, not a quotation
     return not _is_word_char(before) or text[i] in "“„«"
 
 
@@ -145,6 +147,9 @@ _ABBREVIATIONS = {
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _MAX_QUOTE_HOLD = 600  # longer "quotations" are likely unbalanced marks: split inside them
+# Longer runs without a sentence end are not prose (a line with no punctuation): they are cut
+# at a space, so that parsing and headline compression work on bounded sentences.
+MAX_SENTENCE_CHARS = 1_000
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -182,8 +187,17 @@ def _append_sentence(out: list[Sentence], text: str, start: int, end: int, parag
     chunk = text[start:end]
     left = len(chunk) - len(chunk.lstrip())
     right = len(chunk.rstrip())
-    if right > left:
-        out.append(Sentence(chunk[left:right], start + left, start + right, paragraph))
+    start, end = start + left, start + right
+    while end - start > MAX_SENTENCE_CHARS:  # text without punctuation: cut at a space
+        window = text[start + MAX_SENTENCE_CHARS // 2 : start + MAX_SENTENCE_CHARS]
+        space = window.rfind(" ")
+        cut = start + MAX_SENTENCE_CHARS // 2 + space if space >= 0 else start + MAX_SENTENCE_CHARS
+        _append_sentence(out, text, start, cut, paragraph)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append(Sentence(text[start:end], start, end, paragraph))
 
 
 # "MOSCOW (Reuters) – ", "WASHINGTON — ", "LONDON, March 3 (AP) - ", "(CNN) -- ", "(CNN)", "PARIS: "
