@@ -8,12 +8,20 @@ any of them. Placeholders are ``{article}`` and ``{count}``, replaced literally
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarise.errors import ModelUnavailable
 
-DEFAULT_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+def _default_prompts() -> Path:
+    """The project's ``prompts/`` in a source checkout, else the copy a wheel installs
+    under ``<prefix>/share/summarise/prompts``."""
+    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    return checkout if checkout.is_dir() else Path(sys.prefix) / "share" / "summarise" / "prompts"
+
+
+DEFAULT_PROMPTS = _default_prompts()
 NAMES = ("claims", "headline")
 
 
