@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterable
 
 from summarise.brief import Article
-from summarise.pipeline import text_for_parsing
-from summarise.text import sentences
+from summarise.claims import is_candidate
+from summarise.pipeline import ranking_sentences, text_for_parsing
 
 PIPE_BATCH = 16
 
@@ -65,7 +65,7 @@ def prepare(summariser: Any, articles: list[Article]) -> Any:
     if type(summariser) is not Summariser or not articles:
         return summariser
     parse_texts = [text_for_parsing(a.text) for a in articles]
-    sentence_texts = [s.text for text in parse_texts for s in sentences(text)]
+    sentence_texts = [s.text for text in parse_texts for s in ranking_sentences(text) if is_candidate(s)]
     with ThreadPoolExecutor(1) as background:
         encoder = background.submit(PrecomputedEncoder, summariser.embedder, sentence_texts)
         parser = PrecomputedParser(summariser.nlp, parse_texts)

@@ -14,7 +14,7 @@ from summarise.claims import rank_claims
 from summarise.errors import InputError
 from summarise.headline import make_headline
 from summarise.quotes import extract_quotes
-from summarise.text import dateline_end, paragraphs, sentences
+from summarise.text import Sentence, dateline_end, paragraphs, sentences
 
 
 def text_for_parsing(text: str) -> str:
@@ -28,6 +28,11 @@ def text_for_parsing(text: str) -> str:
     start = first[0].start
     end = dateline_end(text, start)
     return text[:start] + " " * (end - start) + text[end:]
+
+
+def ranking_sentences(parse_text: str) -> list[Sentence]:
+    """The sentences claims are ranked from: boilerplate removed, unless that leaves nothing."""
+    return content_sentences(parse_text) or sentences(parse_text)
 
 
 class Summariser:
@@ -62,7 +67,7 @@ class Summariser:
         if not article.text.strip():
             raise InputError("the article is empty")
         parse_text = text_for_parsing(article.text)
-        found = content_sentences(parse_text) or sentences(parse_text)
+        found = ranking_sentences(parse_text)
         if not found:
             raise InputError("no sentences found in the article")
         claims = rank_claims(found, self.embedder, self.claim_count)
