@@ -20,10 +20,15 @@ def set_sentence_starts(doc: Any) -> Any:
     """Mark our sentence boundaries on the tokens; the parser then respects them."""
     from summarise.text import sentences
 
+    import numpy
+    from spacy.attrs import SENT_START
+
+    if not len(doc):
+        return doc
     starts = {s.start for s in sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
-    return doc
+    # One array write: setting token.is_sent_start one by one rescans the doc each time (quadratic).
+    flags = numpy.array([1 if t.i == 0 or t.idx in starts else -1 for t in doc], dtype="int64")
+    return doc.from_array([SENT_START], flags.astype("uint64"))
 
 
 def load_spacy(name: str = SPACY_MODEL) -> Any:
