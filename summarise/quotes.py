@@ -48,6 +48,7 @@ MIN_QUOTE_WORDS = 3
 MIN_REPORTED_WORDS = 2
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
+MAX_SIGN_OFF_WORDS = 8
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
 
 
@@ -89,7 +90,7 @@ def _direct_quotes(
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         if found is None:
-            found = _sentence_before(doc, span, quoted, speakers)
+            found = _sentence_before(doc, span, quoted, speakers) or _sign_off(doc, span, speakers)
         speaker, mention, cue = found or (None, None, None)
         if _is_title(text[start:end]) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
             continue  # "A Serious Man", "Make America Great Again", a scare quote
@@ -245,6 +246,8 @@ def _subject(verb: Any) -> Any:
     """The verb's subject, or that of the clause a participle hangs on ("…, saying"),
     or a name the parser took for the object of an inverted cue ("…,'' recalled Mr. Rhodes")."""
     inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
+    if verb.lemma_.lower() == "tell" or verb.tag_ == "VBG":
+        inverted = None  # "…, telling Reuters": Reuters is who was told
     if inverted is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
         return inverted
     for token in (verb, verb.head):
@@ -323,6 +326,26 @@ def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], s
         if not _inside(token.idx, quoted) and _is_cue(token):
             return _speaker_of(token, quoted, speakers)
     return None
+
+
+def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, str] | None:
+    """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."."""
+    text = doc.text
+    line_start = text.find("\n", span.end)
+    if line_start < 0 or text[span.end : line_start].strip(" \t.\"”'’"):
+        return None
+    while line_start < len(text) and text[line_start].isspace():
+        line_start += 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    if len(re.findall(r"\w+", text[line_start:line_end])) > MAX_SIGN_OFF_WORDS:
+        return None
+    line = doc.char_span(line_start, line_end, alignment_mode="contract")
+    names = [e for e in line.ents if e.label_ in ("PERSON", "ORG")] if line is not None else []
+    if not names or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    speaker, mention = speakers.resolve_span(names[0])
+    return speaker, mention, "signed"
 
 
 def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bool:

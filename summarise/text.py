@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # Opening mark -> the closing marks that end it.
 _CLOSERS = {
-    "“": "”“",  # English closes with ”; some sources reuse “
+    "“": "”“\"",  # English closes with ”; some sources reuse “ or mix in a straight mark
     "„": "“”",  # German-style „…“
     "«": "»",
     "»": "«",  # Danish/Swedish style »…«
