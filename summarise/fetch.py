@@ -1,11 +1,15 @@
 """Fetching an article over http(s): a timeout, a size cap and a redirect cap.
 
-Only http and https are fetched; the page is read as bytes, never rendered.
+Only http and https are fetched; the page is read as bytes, never rendered. The
+timeout bounds the whole download, not just each read, so a server that trickles
+bytes cannot hold a run forever; a body over the cap is refused by its declared
+length or stopped as soon as the cap is passed.
 """
 
 from __future__ import annotations
 
 import socket
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
@@ -32,11 +36,17 @@ def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | No
         raise InputError("only http:// and https:// addresses can be fetched")
     opener = urllib.request.build_opener(_LimitedRedirects())
     request = urllib.request.Request(url, headers={"User-Agent": f"summarise/{__version__}"})
+    deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(f"{int(declared):,} bytes, over the size limit (see --max-chars)")
             body = bytearray()
             while len(body) <= max_bytes:
-                chunk = response.read(_CHUNK)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                chunk = response.read1(_CHUNK)  # what has arrived, not a full chunk
                 if not chunk:
                     break
                 body.extend(chunk)

@@ -28,6 +28,16 @@ def safe_output_path(relative: PurePosixPath, suffix: str) -> PurePosixPath:
     return stem.with_name(stem.stem + suffix) if stem.suffix else stem.with_name(stem.name + suffix)
 
 
+def _file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file (mkstemp's own is owner-only)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def write_atomically(path: Path, content: str) -> None:
     """Write through a temporary file and a rename, so no half-written brief is ever left."""
     try:
@@ -36,6 +46,7 @@ def write_atomically(path: Path, content: str) -> None:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(content)
+                os.fchmod(out.fileno(), _FILE_MODE)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)

@@ -13,6 +13,7 @@ from summarise.brief import Article, Brief
 from summarise.claims import rank_claims
 from summarise.errors import InputError
 from summarise.headline import make_headline
+from summarise.language import require_english
 from summarise.quotes import extract_quotes
 from summarise.text import Sentence, dateline_end, paragraphs, sentences
 
@@ -66,6 +67,7 @@ class Summariser:
     def summarise(self, article: Article) -> Brief:
         if not article.text.strip():
             raise InputError("the article is empty")
+        require_english(article.text)
         parse_text = text_for_parsing(article.text)
         found = ranking_sentences(parse_text)
         if not found:

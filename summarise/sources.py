@@ -151,7 +151,7 @@ def read_source(
 
 def _read_file(path: str, max_bytes: int) -> bytes:
     try:
-        with open(path, "rb") as handle:
+        with _open_without_blocking(path) as handle:
             return handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise InputError("no such file (it may have been deleted)") from exc
@@ -161,6 +161,19 @@ def _read_file(path: str, max_bytes: int) -> bytes:
         raise InputError("permission denied") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _open_without_blocking(path: str) -> BinaryIO:
+    """Open for reading without waiting for a writer: a FIFO nobody writes to reads as empty
+    instead of hanging the run, while ``<(command)`` pipes still read normally."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def decode_bytes(data: bytes, content_type: str | None = None) -> str:
@@ -182,13 +195,18 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
 
 
 def _decode_without_bom(data: bytes, content_type: str | None) -> str:
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     if data.count(b"\x00") > max(8, len(data) // 100):
         raise InputError("binary file: it contains NUL bytes")
     data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        damaged = _damaged_utf8(data)
+        if damaged is not None:
+            return damaged
     declared = _charset(content_type)
     if declared:
         try:
@@ -201,6 +219,31 @@ def _decode_without_bom(data: bytes, content_type: str | None) -> str:
     if best is None:
         raise InputError("binary file: no text encoding fits it")
     return str(best)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: a NUL in (nearly) every other byte, on one side only."""
+    half = len(data) // 2
+    if half < 8:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd > 0.9 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.9 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few corrupt bytes (a damaged or truncated file), decoded with U+FFFD for them.
+
+    Legacy-encoded text (Latin-1, Windows-1252) almost never holds a valid multi-byte UTF-8
+    sequence, so it needs at least as many valid ones as bad bytes to count as UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = sum(1 for ch in text if ord(ch) > 127) - text.count("\ufffd")
+    return text if 0 < bad <= good else None
 
 
 def _charset(content_type: str | None) -> str | None:
