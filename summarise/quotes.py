@@ -49,6 +49,7 @@ MIN_REPORTED_WORDS = 2
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
 MAX_SIGN_OFF_WORDS = 8
+MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
 
 
@@ -65,7 +66,9 @@ def extract_quotes(doc: Any) -> list[Quote]:
 def _within(quote: Quote, reported: list[Quote]) -> bool:
     """A partial quotation inside a reported clause ("says Americans are "right to be
     angry," but …") is shown as part of that clause, not as a quote of its own."""
-    return any(r.start <= quote.start and quote.end <= r.end for r in reported)
+    return any(
+        r.start <= quote.start < r.end and not re.search(r"\w", quote.text[r.end - quote.start :]) for r in reported
+    )
 
 
 def _word_count(text: str, span: QuoteSpan) -> int:
@@ -124,7 +127,9 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
     """(speaker, mention, cue) from the quote's own sentence, else from a colon before it,
     else from the words right after it."""
     sentence = _sentence(doc, span)
-    found = _speech_verb(sentence, span, quoted, speakers)
+    found = _name_colon(doc, span, quoted, speakers)
+    if found is None:
+        found = _speech_verb(sentence, span, quoted, speakers)
     if found is None:
         found = _according_to(sentence, quoted, speakers)
     if found is None:
@@ -133,22 +138,23 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
         found = _colon_intro(doc, sentence, span, quoted, speakers)
     if found is None:
         found = _tag_beside(doc, span, quoted, speakers)
-    if found is None:
-        found = _name_colon(sentence, span, quoted, speakers)
     return found
 
 
-def _name_colon(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """A headline's "Bill Clinton: Hillary 'Better Qualified …'": the name before the colon."""
-    colon = next((t for t in sentence[:MAX_TAG_TOKENS] if t.text == ":"), None)
-    if colon is None or colon.idx > span.start or colon.i == sentence.start:
+def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A name before the colon that opens the quote: "Bill Clinton: Hillary '…'" in a
+    headline, "Pollsters agree - Carl Bialik: "…"" in a roundup."""
+    line_start = doc.text.rfind("\n", 0, span.start) + 1
+    at = doc.text.rfind(":", line_start, span.start)
+    if at < 0 or len(re.findall(r"\w+", doc.text[at : span.start])) > MAX_HEADLINE_GAP:
         return None
-    phrase = sentence.doc[sentence.start : colon.i]
-    if _inside(phrase.start_char, quoted) or not any(e.label_ in ("PERSON", "ORG") for e in phrase.ents):
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
+    if colon is None or len(colon) != 1:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    name = next((e for e in doc.ents if e.end == colon.start and e.label_ in ("PERSON", "ORG")), None)
+    if name is None or _inside(name.start_char, quoted):
         return None
-    speaker, mention = speakers.resolve_span(phrase)
+    speaker, mention = speakers.resolve_span(name)
     return speaker, mention, ":"
 
 
