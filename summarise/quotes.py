@@ -154,6 +154,9 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
     name = next((e for e in doc.ents if e.end == colon.start and e.label_ in ("PERSON", "ORG")), None)
     if name is None or _inside(name.start_char, quoted):
         return None
+    opener = doc[name.start - 1] if name.start > name.sent.start else None
+    if opener is not None and not (opener.is_punct or opener.lower_ == "from"):
+        return None  # "wrote on Twitter:": the name belongs to a sentence that has its own speaker
     speaker, mention = speakers.resolve_span(name)
     return speaker, mention, ":"
 
