@@ -12,7 +12,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from summarise import __version__
 from summarise.errors import InputError
@@ -53,6 +53,9 @@ def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | No
             return bytes(body), response.headers.get("Content-Type")
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
+            target = urljoin(exc.url or url, (exc.headers or {}).get("Location", ""))
+            if urlsplit(target).scheme not in ("http", "https"):  # urllib refuses it before we see it
+                raise InputError(f"redirected to a non-http(s) address: {target}") from exc
             raise InputError(f"too many redirects (more than {MAX_REDIRECTS})") from exc
         raise InputError(f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
