@@ -91,7 +91,7 @@ class Speakers:
             return self._full_name(named, span.start_char), mention
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            person = self._last(NAME_LABELS, span.start_char)
+            person = self._last_subject(span.start_char) or self._last(NAME_LABELS, span.start_char)
             return (person or mention), mention
         if lower in GROUP_PRONOUNS:
             return mention, mention
@@ -134,6 +134,24 @@ class Speakers:
     def _last(self, labels: tuple[str, ...], before: int) -> str | None:
         for ent in reversed(self._outside):
             if ent.end_char <= before and ent.label_ in labels:
+                return self._full_name(strip_titles(ent.text), ent.start_char)
+        return None
+
+    def _last_subject(self, before: int) -> str | None:
+        """The person last named as a subject in this sentence or the one before: "he" in
+        "Viguerie is upbeat about Cruz's chances because he …" is Viguerie, not Cruz."""
+        sentence = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if sentence is None or not len(sentence):
+            return None
+        first = sentence.sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for ent in reversed(self._outside):
+            if ent.end_char > before or ent.label_ not in NAME_LABELS:
+                continue
+            if ent.start < first:
+                return None
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
                 return self._full_name(strip_titles(ent.text), ent.start_char)
         return None
 

@@ -167,6 +167,82 @@ def test_titles_and_scare_quotes_are_not_quotes(quotes):
     assert direct(quotes(text)) == []
 
 
+def test_tag_after_the_quote_is_read_by_position(quotes):
+    text = "“What if the council had simply listened to the residents?” the 43-year-old asked in the video."
+    found = direct(quotes(text))
+    assert "43-year-old" in found[0].mention
+
+
+def test_untagged_quote_takes_the_speaker_of_the_sentence_before(quotes):
+    text = (
+        "Yet the mayor is a “change agent in a tired city,” Tom Cole said. "
+        "“That is exactly what people in this city want right now.”"
+    )
+    found = direct(quotes(text))
+    assert [q.speaker for q in found] == ["Tom Cole", "Tom Cole"]
+
+
+def test_sign_off_line_under_a_quote_block(quotes):
+    text = (
+        "“The reality is that the port will not reopen before the summer, whatever the ministry says.\n\n"
+        "Port director Jim Clyburn.”"
+    )
+    found = direct(quotes(text))
+    assert found[0].speaker == "Jim Clyburn"
+
+
+def test_name_before_a_colon_in_a_headline(quotes):
+    text = "Ben Carson: Hillary Clinton ‘Not Fit To Serve As President Of The United States.’\n\nThe rest follows."
+    assert direct(quotes(text))[0].speaker == "Ben Carson"
+
+
+def test_telling_an_outlet_is_not_the_outlet_speaking(quotes):
+    text = "Hours later, Donald Trump praised his rival, telling Reuters, “He is an amazing man and a good friend.”"
+    assert direct(quotes(text))[0].speaker == "Donald Trump"
+
+
+def test_curly_quote_closed_by_a_straight_mark(quotes):
+    text = "“If this test is confirmed, it will be the latest failure of the policy,\" he said. \"We need a new plan.\""
+    found = direct(quotes(text))
+    assert [q.text for q in found] == ["If this test is confirmed, it will be the latest failure of the policy", "We need a new plan."]
+
+
+def test_markup_attributes_are_not_quotations():
+    text = '<tweet id="672138506081275904" author="@someone" datetime="2015-12-02">Police name a suspect</tweet>'
+    assert quotation_spans(text) == []
+
+
+def test_partial_quote_inside_reported_speech_is_part_of_the_clause(quotes):
+    text = "Hillary Clinton says Americans are “right to be angry” about the economy and the big banks."
+    found = quotes(text)
+    assert direct(found) == []
+    assert reported(found)[0].text == "Americans are “right to be angry” about the economy and the big banks"
+    assert reported(found)[0].speaker == "Hillary Clinton"
+
+
+def test_according_to_reports_the_rest_of_the_clause(quotes):
+    text = "The two leaders will sign the treaty in Moscow next month, according to the Foreign Ministry."
+    found = reported(quotes(text))
+    assert found[0].text == "The two leaders will sign the treaty in Moscow next month"
+    assert "Foreign Ministry" in found[0].speaker
+
+
+def test_urged_to_and_called_for_are_reported_demands(quotes):
+    found = reported(quotes("Senator Ana Ruiz urged Congress to pass the budget before the summer recess."))
+    assert found[0].text == "Congress to pass the budget before the summer recess"
+    assert found[0].speaker == "Ana Ruiz"
+    found = reported(quotes("The union called for an independent inquiry into the collapse of the bridge."))
+    assert found[0].text == "an independent inquiry into the collapse of the bridge"
+
+
+def test_pronoun_prefers_the_person_last_named_as_a_subject(quotes):
+    text = (
+        "Richard Viguerie is upbeat about Ted Cruz's chances in November. "
+        "“He is the one with the best chance of winning,” he said."
+    )
+    assert direct(quotes(text))[0].speaker == "Richard Viguerie"
+
+
 _TEXT = st.lists(
     st.one_of(
         st.sampled_from(list("“”\"'‘’«»„‚`\n .,:;!?-—") + ["''", " he said ", " Ana Ruiz said that "]),
