@@ -55,8 +55,8 @@ MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of
 
 def extract_quotes(doc: Any) -> list[Quote]:
     """Direct quotations and reported speech of a parsed article, in order of appearance."""
-    spans = [s for s in quotation_spans(doc.text) if _word_count(doc.text, s) >= MIN_QUOTE_WORDS]
-    quoted = [(s.start, s.end) for s in quotation_spans(doc.text)]
+    spans = [s for s in quotation_spans(doc.text) if _word_count(doc.text, s) > 0]
+    quoted = [(s.start, s.end) for s in spans]
     speakers = Speakers(doc, quoted)
     reported = _reported_speech(doc, quoted, speakers)
     direct = [q for q in _direct_quotes(doc, spans, quoted, speakers, reported) if not _within(q, reported)]
@@ -86,6 +86,11 @@ def _direct_quotes(
         start, end = _trim(text, span.inner_start, span.inner_end)
         if end <= start:
             continue
+        if _word_count(text, span) < MIN_QUOTE_WORDS:
+            found = _tag_beside(doc, span, quoted, speakers) if _opens_sentence(text, span) else None
+            if found is not None:  # ""Denver," he answered." — a short reply, tagged
+                quotes.append(Quote(text[start:end], start, end, *found, "direct"))
+            continue
         for said in reported:
             if said.speaker and (previous is None or previous[0] <= said.end) and said.end <= span.start:
                 previous = said.end, True, said
@@ -101,6 +106,12 @@ def _direct_quotes(
         quotes.append(quote)
         previous = span.end, span.closed, quote
     return quotes
+
+
+def _opens_sentence(text: str, span: QuoteSpan) -> bool:
+    """Whether the quotation starts its paragraph or follows the end of a sentence."""
+    before = text[text.rfind("\n", 0, span.start) + 1 : span.start].rstrip()
+    return not before or before[-1] in ".!?"
 
 
 def _is_title(inner: str) -> bool:

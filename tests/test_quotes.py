@@ -173,6 +173,12 @@ def test_tag_after_the_quote_is_read_by_position(quotes):
     assert "43-year-old" in found[0].mention
 
 
+def test_short_reply_is_a_quote_only_with_its_tag(quotes):
+    found = direct(quotes("Asked who would win, the governor gave a one-word answer. “Denver,” he answered."))
+    assert [q.text for q in found] == ["Denver"]
+    assert direct(quotes("The fans cheered for “Denver” all night long at the stadium.")) == []
+
+
 def test_untagged_quote_takes_the_speaker_of_the_sentence_before(quotes):
     text = (
         "Yet the mayor is a “change agent in a tired city,” Tom Cole said. "
