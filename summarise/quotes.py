@@ -33,7 +33,7 @@ SPEECH_VERBS = {
     "tweet", "predict", "concede", "complain", "assert", "maintain", "contend", "observe",
     "conclude", "testify", "promise", "pledge", "vow", "allege", "caution", "reiterate",
     "indicate", "post", "boast", "quip", "counter", "point", "shout", "joke", "scream", "yell",
-    "whisper", "exclaim", "mutter", "lament", "proclaim", "announce", "continue", "write",
+    "whisper", "exclaim", "mutter", "lament", "proclaim", "continue", "answer", "recommend",
 }
 DIRECT_ONLY = {"ask", "call", "describe", "dismiss", "label", "brand", "term", "dub", "praise",
                "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand"}
