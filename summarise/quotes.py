@@ -205,14 +205,19 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
             phrase.pop()
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in phrase):
         return None
-    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if verb.i > tokens[0].i and any(c.dep_ == "ccomp" and c.i > verb.i and not _inside(c.idx, quoted) for c in verb.children):
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
     return speaker, mention, verb.text
 
 
 def _is_cue(token: Any) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY or _puts_it(token))
+
+
+def _puts_it(token: Any) -> bool:
+    """"As Akhil Amar put it, "…"": "put it" introduces a quotation."""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
 
 
 def _sentence(doc: Any, span: QuoteSpan) -> Any:
@@ -228,7 +233,7 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
     """The speech verb outside quotation marks nearest to the quote, and its subject."""
     candidates = []
     for token in sentence:
-        if _inside(token.idx, quoted) or token.lemma_.lower() not in SPEECH_VERBS | DIRECT_ONLY | QUOTING_VERBS:
+        if _inside(token.idx, quoted) or not (token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY | QUOTING_VERBS or _puts_it(token)):
             continue
         if token.pos_ not in ("VERB", "AUX"):
             continue

@@ -179,6 +179,19 @@ def test_short_reply_is_a_quote_only_with_its_tag(quotes):
     assert direct(quotes("The fans cheered for “Denver” all night long at the stadium.")) == []
 
 
+def test_put_it_introduces_a_quote(quotes):
+    text = "As Akhil Amar, a law professor at Yale, put it, “A compromise candidate today may be far better for them.”"
+    assert direct(quotes(text))[0].speaker == "Akhil Amar"
+
+
+def test_inverted_tag_with_a_long_name(quotes):
+    text = (
+        "''She needs one or two big ideas that match the problems,'' said Robert Reich, who served as labor "
+        "secretary and later endorsed another candidate."
+    )
+    assert direct(quotes(text))[0].speaker == "Robert Reich"
+
+
 def test_untagged_quote_takes_the_speaker_of_the_sentence_before(quotes):
     text = (
         "Yet the mayor is a “change agent in a tired city,” Tom Cole said. "
