@@ -36,7 +36,9 @@ SPEECH_VERBS = {
     "whisper", "exclaim", "mutter", "lament", "proclaim", "continue", "answer", "recommend",
 }
 DIRECT_ONLY = {"ask", "call", "describe", "dismiss", "label", "brand", "term", "dub", "praise",
-               "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand"}
+               "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand",
+               "read", "chant", "boom", "cry", "snap", "plead", "beg", "thunder", "interject", "retort",
+               "marvel", "muse", "gush", "sigh", "laugh", "recount"}
 # Verbs whose object and infinitive are a reported demand ("urged Congress to act").
 DEMAND_VERBS = {"urge", "demand", "implore", "press", "push"}
 # Verbs whose noun object is what was said ("announced his resignation", "cited the cost").
