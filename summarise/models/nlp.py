@@ -18,10 +18,10 @@ SENTENCE_COMPONENT = "summarise_sentences"
 
 def set_sentence_starts(doc: Any) -> Any:
     """Mark our sentence boundaries on the tokens; the parser then respects them."""
-    from summarise.text import sentences
-
     import numpy
     from spacy.attrs import SENT_START
+
+    from summarise.text import sentences
 
     if not len(doc):
         return doc
