@@ -33,13 +33,19 @@ _PICTURE = re.compile(
 )
 # A caption's headword and colon: "Sleepy kid: Brock Guzman, 8, was last seen …".
 _CAPTION_LABEL = re.compile(r"^[A-Z][\w'’!-]*(?:\s+[\w'’!-]+){0,3}\s*:\s+(?![\"'“‘])")
+# A label that opens like prose is prose: "The implication is clear: …", "Among them: …".
+_SENTENCE_OPENERS = {
+    "the", "a", "an", "this", "that", "these", "those", "thus", "so", "another", "for", "among",
+    "in", "on", "at", "but", "and", "one", "my", "our", "his", "her", "their", "its", "it", "there",
+}
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|asked|wrote|tweeted|explained)\b", re.I)
 # A sentence start hiding inside a run-on line: a lower-case word, then a word
 # that only begins sentences. Captions end without a full stop, so this is
 # where a caption meets the article's next sentence.
+# A determiner before a capital starts a name, not a sentence ("told The Huffington Post").
 _HIDDEN_START = re.compile(
-    r"(?<=[a-z0-9%’'\)])\s+(?=(?:(?:The|He|She|They|It|We|His|Her|Their|But|This|These|Those"
-    r"|However|Meanwhile|Now)\s|(?:A|An)\s+[a-z0-9]))"
+    r"(?<=[a-z0-9%’'\)])\s+(?=(?:(?:He|She|They|It|We|But|However|Meanwhile|Now)\s"
+    r"|(?:The|His|Her|Their|This|These|Those|A|An)\s+[a-z]))"
 )
 _LOWER_WORD = re.compile(r"(?:^|\s)([a-z0-9][^\s]*)$")
 # No sentence ends on these, so a capital after them is a name ("at The Oval").
@@ -64,7 +70,9 @@ def is_boilerplate(sentence: str) -> bool:
     if _FURNITURE.match(sentence) or _PICTURE.search(sentence):
         return True
     label = _CAPTION_LABEL.match(sentence)
-    return bool(label) and not _SPEECH.search(label.group())
+    if not label or _SPEECH.search(label.group()):
+        return False
+    return label.group().split()[0].lower() not in _SENTENCE_OPENERS
 
 
 def _pieces(sentence: Sentence) -> list[Sentence]:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarise.text import dateline_end
+from summarise.brief import Claim
+from summarise.claims import is_candidate
+from summarise.text import Sentence, dateline_end
 
 MAX_WORDS = 14
 SPEECH_LEMMAS = {"say", "tell", "announce", "report", "add", "state", "claim", "confirm", "warn"}
@@ -24,6 +26,12 @@ _DROP_RANK = {
     "advmod": 0, "npadvmod": 0, "relcl": 0, "advcl": 1, "prep": 1, "acl": 1, "agent": 1,
     "dative": 2, "conj": 3,
 }
+_TIME_ENTITIES = {"DATE", "TIME"}
+_ARTICLES = {"a", "an", "the"}
+_SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Opening phrases a headline does without: "In a statement, …", "Following the debate …".
+_OPENERS = {"prep", "advcl", "advmod", "npadvmod", "cc", "intj", "dep"}
 _EDGE_PUNCTUATION = "\"'“”‘’«»,;:.!?-–— "
 
 
@@ -45,11 +53,40 @@ def compress(sentence: Any, max_words: int = MAX_WORDS) -> str:
     text = sentence.doc.text
     skip_before = dateline_end(text, sentence.start_char)
     head = _reported_clause(sentence.root)
+    speaker = _named_speaker(sentence, head)
+    if speaker:
+        return _tidy(f"{speaker}: {compress_clause(sentence, head, skip_before, max_words - len(speaker.split()))}")
+    return compress_clause(sentence, head, skip_before, max_words)
+
+
+def _named_speaker(sentence: Any, head: Any) -> str:
+    """The name behind "X said Y", kept as "X: Y" (headline style) when X is a name.
+
+    "Mike Pence said his running mate…" → "Mike Pence"; "officials said" gives
+    nothing, so the attribution is simply dropped.
+    """
+    if head.i == sentence.root.i:
+        return ""
+    for child in sentence.root.children:
+        if child.dep_ == "nsubj":
+            for entity in sentence.ents:
+                if entity.label_ in _SPEAKER_ENTITIES and entity.start <= child.i < entity.end:
+                    return entity.text
+    return ""
+
+
+def compress_clause(sentence: Any, head: Any, skip_before: int, max_words: int) -> str:
+    """Prune ``head``'s subtree within ``sentence`` to at most ``max_words`` words."""
     kept = {t.i for t in head.subtree if t.idx >= skip_before}
     kept -= {t.i for t in head.children if t.dep_ == "mark"}  # "that" of "said that"
     for token in sentence:
         if token.i in kept and token.dep_ in _ALWAYS_DROP and token.i != head.i:
             kept -= _subtree_ids(token)
+    _drop_opening_modifiers(head, kept)
+    for token in sentence:  # headlines are not dated: "on Tuesday" goes whatever the length
+        if token.i in kept and _is_time(token) and token.i != head.i:
+            if _word_count(sentence, kept - _subtree_ids(token)) >= MIN_WORDS:
+                kept -= _subtree_ids(token)
     _drop_parentheses(sentence, kept)
     while _word_count(sentence, kept) > max_words:
         droppable = [
@@ -59,19 +96,72 @@ def compress(sentence: Any, max_words: int = MAX_WORDS) -> str:
         ]
         if not droppable:
             break
-        first = min(droppable, key=lambda t: (_DROP_RANK[t.dep_], -_depth(t, head), -t.i))
+        first = min(droppable, key=lambda t: (_rank(t), -_depth(t, head), -t.i))
         kept -= _subtree_ids(first)
+    _drop_dangling(sentence, kept)
     _drop_orphaned_conjunctions(sentence, kept)
+    opening = min((i for i in kept if not sentence.doc[i].is_punct), default=None)
+    if opening is not None and sentence.doc[opening].lower_ in _ARTICLES:
+        kept.discard(opening)  # headlinese: "Bloomberg poll shows…", not "A Bloomberg poll…"
     words = [t for t in sentence if t.i in kept and not t.is_space]
     if _word_count(sentence, kept) > max_words:
         words = _first_words(words, max_words)
-    return _tidy("".join(t.text + _space_after(t) for t in words))
+    return _tidy(_join(words))
 
 
-def _space_after(token: Any) -> str:
-    """A token's trailing space, counting a dropped whitespace token ("A\u00a0Bloomberg")."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return " " if token.whitespace_ or (following is not None and following.is_space) else ""
+def _rank(token: Any) -> int:
+    """When a modifier goes: "on Tuesday" and other time phrases before anything else."""
+    if _is_time(token):
+        return -1
+    return _DROP_RANK[token.dep_]
+
+
+def _is_time(token: Any) -> bool:
+    """A modifier that only dates the event: "Tuesday", "on Friday afternoon", "last week"."""
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return bool(objects) and all(o.ent_type_ in _TIME_ENTITIES for o in objects)
+    return token.dep_ in {"npadvmod", "advmod"} and token.ent_type_ in _TIME_ENTITIES
+
+
+def _drop_opening_modifiers(head: Any, kept: set[int]) -> None:
+    """Headlines start with who did it: drop what stands before the subject.
+
+    "In a preview clip for the show, Blige sings …" → "Blige sings …";
+    "If it worked against Romney, it might …" keeps its clause only when
+    nothing else would be left.
+    """
+    subjects = [c for c in head.children if c.dep_ in _SUBJECTS and c.i in kept]
+    if not subjects:
+        return
+    for child in head.children:
+        if child.i < subjects[0].i and child.dep_ in _OPENERS and child.i in kept:
+            kept -= _subtree_ids(child)
+
+
+def _drop_dangling(sentence: Any, kept: set[int]) -> None:
+    """A preposition whose object was pruned goes too ("… in order", "… in favor")."""
+    for token in reversed(list(sentence)):
+        if token.i in kept and token.dep_ in {"prep", "agent"}:
+            if not any(c.i in kept for c in token.children):
+                kept.discard(token.i)
+        if token.i in kept and token.dep_ == "acl" and token.tag_ == "VBG":
+            if not any(c.i in kept and not c.is_punct for c in token.children):
+                kept.discard(token.i)  # "Americans living" once "in households …" went
+
+
+def _join(tokens: list[Any]) -> str:
+    """Kept tokens, spaced wherever anything stood between them in the article.
+
+    A dropped comma or non-breaking space must still part its neighbours
+    ("Obama, others" → "Obama others", never "Obamaothers").
+    """
+    out = []
+    for before, token in zip([None, *tokens], tokens):
+        if before is not None and token.idx > before.idx + len(before.text):
+            out.append(" ")
+        out.append(token.text)
+    return "".join(out)
 
 
 def _depth(token: Any, head: Any) -> int:
@@ -123,6 +213,17 @@ def _tidy(text: str) -> str:
     if text.count("“") != text.count("”") or text.count('"') % 2:
         text = re.sub(r"[“”\"]", "", text)
     return text[:1].upper() + text[1:]
+
+
+def headline_sources(sentences: list[Sentence], claims: list[Claim]) -> list[tuple[int, int]]:
+    """Where to look for the headline, best first, as (start, end) offsets.
+
+    The lead sentence first: news puts who did what there, and the top-scored
+    claim often is a later, more general sentence; then the claims by score.
+    """
+    ranked = sorted(claims, key=lambda claim: -claim.score)
+    lead = [(s.start, s.end) for s in sentences if is_candidate(s)][:1]
+    return lead + [(c.start, c.end) for c in ranked]
 
 
 def make_headline(sentences: list[Any]) -> str:

@@ -12,7 +12,7 @@ from summarise.boilerplate import content_sentences
 from summarise.brief import Article, Brief
 from summarise.claims import rank_claims
 from summarise.errors import InputError
-from summarise.headline import make_headline
+from summarise.headline import headline_sources, make_headline
 from summarise.language import require_english
 from summarise.quotes import extract_quotes
 from summarise.text import Sentence, dateline_end, paragraphs, sentences
@@ -74,8 +74,8 @@ class Summariser:
             raise InputError("no sentences found in the article")
         claims = rank_claims(found, self.embedder, self.claim_count)
         doc = self.nlp(parse_text)
-        ranked = sorted(claims, key=lambda c: -c.score)
-        spans = [doc.char_span(c.start, c.end, alignment_mode="expand") for c in ranked]
+        spans = [doc.char_span(start, end, alignment_mode="expand")
+                 for start, end in headline_sources(found, claims)]
         headline = make_headline([s for s in spans if s is not None and len(s)])
         return Brief(
             source=article.source,

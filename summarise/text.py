@@ -200,15 +200,17 @@ def _append_sentence(out: list[Sentence], text: str, start: int, end: int, parag
         out.append(Sentence(text[start:end], start, end, paragraph))
 
 
-# "MOSCOW (Reuters) – ", "WASHINGTON — ", "LONDON, March 3 (AP) - ", "(CNN) -- ", "(CNN)", "PARIS: "
+# "MOSCOW (Reuters) – ", "WASHINGTON ― ", "LONDON, March 3 (AP) - ", "(CNN) -- ", "(CNN)", "PARIS: "
 _DATELINE = re.compile(
     r"""^\s*(?:
         (?:[A-Z][A-Za-z.'\-]*(?:[ ,]+[A-Z][A-Za-z.'\-]*){0,4}   # place, maybe "New York, N.Y."
            (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)?              # ", March 3"
         \s*\((?:[A-Z][\w .&/-]{0,24})\)                          # (Reuters)
-        (?:\s*(?:--|[-–—:])|(?=\S))                              # CNN writes "(CNN)The …"
-      | [A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?
-        \s*(?:--|[-–—:])
+        (?:\s*(?:--|[-–—―:])|(?=\S))                             # CNN writes "(CNN)The …"
+      | [A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+){0,3}
+        (?:,\s*[A-Z][a-z]{1,4}\.)?                              # "NEWPORT NEWS, Va."
+        (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?
+        \s*(?:--|[-–—―:])
     )\s*""",
     re.VERBOSE,
 )

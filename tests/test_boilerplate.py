@@ -52,3 +52,14 @@ def test_caption_glued_to_the_next_sentence_is_split_off() -> None:
 def test_a_capital_after_a_capitalised_word_is_not_a_hidden_start() -> None:
     text = "Nurse A said he groped her. The court heard it at The Oval."
     assert _texts(text) == ["Nurse A said he groped her.", "The court heard it at The Oval."]
+
+
+def test_a_determiner_before_a_name_is_not_a_hidden_sentence_start() -> None:
+    text = "Sen. Lindsey Graham told The Huffington Post on Thursday that he would vote no."
+    assert _texts(text) == [text]
+
+
+def test_a_label_that_opens_like_prose_is_not_a_caption() -> None:
+    assert not is_boilerplate("The implication is clear: the council must act now.")
+    assert not is_boilerplate("Among them: a deduction for interest expenses.")
+    assert is_boilerplate("Sleepy kid: Brock Guzman, 8, was last seen inside the car.")
