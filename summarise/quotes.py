@@ -51,6 +51,7 @@ MIN_REPORTED_WORDS = 2
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
 MAX_SIGN_OFF_WORDS = 8
+WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
 MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
 
@@ -242,6 +243,8 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
         found = _speaker_of(token, quoted, speakers)
         if found is not None:
             distance = min(abs(token.idx - span.start), abs(token.idx - span.end))
+            if token.lemma_.lower() in DIRECT_ONLY:
+                distance += WEAK_CUE_PENALTY  # "asked about …, had said, "…"": said is the cue
             candidates.append((distance, found))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
