@@ -38,7 +38,7 @@ SPEECH_VERBS = {
 DIRECT_ONLY = {"ask", "call", "describe", "dismiss", "label", "brand", "term", "dub", "praise",
                "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand",
                "read", "chant", "boom", "cry", "snap", "plead", "beg", "thunder", "interject", "retort",
-               "marvel", "muse", "gush", "sigh", "laugh", "recount"}
+               "marvel", "muse", "gush", "sigh", "laugh", "recount", "agree", "disagree"}
 # Verbs whose object and infinitive are a reported demand ("urged Congress to act").
 DEMAND_VERBS = {"urge", "demand", "implore", "press", "push"}
 # Verbs whose noun object is what was said ("announced his resignation", "cited the cost").
@@ -93,6 +93,7 @@ def _direct_quotes(
             found = _tag_beside(doc, span, quoted, speakers) if _opens_sentence(text, span) else None
             if found is not None:  # ""Denver," he answered." — a short reply, tagged
                 quotes.append(Quote(text[start:end], start, end, *found, "direct"))
+                previous = span.end, span.closed, quotes[-1]
             continue
         for said in reported:
             if said.speaker and (previous is None or previous[0] <= said.end) and said.end <= span.start:
@@ -156,8 +157,9 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
 
 
 def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """A name before the colon that opens the quote: "Bill Clinton: Hillary '…'" in a
-    headline, "Pollsters agree - Carl Bialik: "…"" in a roundup."""
+    """A name heading the colon that opens the quote: "Bill Clinton: Hillary '…'" in a
+    headline, "Rep. Trey Gowdy (R-S.C.): "…"" in a transcript, "Pollsters agree - Carl
+    Bialik: "…"" in a roundup. Not "Reyes wrote on Twitter:", where a verb speaks."""
     line_start = doc.text.rfind("\n", 0, span.start) + 1
     at = doc.text.rfind(":", line_start, span.start)
     if at < 0 or len(re.findall(r"\w+", doc.text[at : span.start])) > MAX_HEADLINE_GAP:
@@ -165,13 +167,18 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
     colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None or len(colon) != 1:
         return None
-    name = next((e for e in doc.ents if e.end == colon.start and e.label_ in ("PERSON", "ORG")), None)
-    if name is None or _inside(name.start_char, quoted):
+    phrase = []
+    for token in reversed(doc[colon[0].sent.start : colon.start]):
+        if token.text in ("-", "–", "—", "―") or _inside(token.idx, quoted):
+            break
+        phrase.insert(0, token)
+    if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
-    opener = doc[name.start - 1] if name.start > name.sent.start else None
-    if opener is not None and not (opener.is_punct or opener.lower_ == "from"):
-        return None  # "wrote on Twitter:": the name belongs to a sentence that has its own speaker
-    speaker, mention = speakers.resolve_span(name)
+    heading = doc[phrase[0].i : phrase[-1].i + 1]
+    names = [e for e in heading.ents if e.label_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    speaker, mention = speakers.resolve_span(names[-1])
     return speaker, mention, ":"
 
 
