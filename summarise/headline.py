@@ -18,7 +18,10 @@ from summarise.claims import is_candidate
 from summarise.text import Sentence, dateline_end
 
 MAX_WORDS = 14
-SPEECH_LEMMAS = {"say", "tell", "announce", "report", "add", "state", "claim", "confirm", "warn"}
+SPEECH_LEMMAS = {
+    "say", "tell", "announce", "report", "add", "state", "claim", "confirm", "warn", "maintain",
+    "argue", "insist", "write", "declare", "tweet", "believe", "think",
+}
 MIN_WORDS = 5
 _ALWAYS_DROP = {"appos", "parataxis", "meta", "dep", "intj"}
 # Pruned while the line is too long: lower rank first, then the deepest, then the rightmost.
@@ -91,7 +94,7 @@ def compress_clause(sentence: Any, head: Any, skip_before: int, max_words: int) 
     while _word_count(sentence, kept) > max_words:
         droppable = [
             t for t in sentence
-            if t.i in kept and t.i != head.i and t.dep_ in _DROP_RANK
+            if t.i in kept and t.i != head.i and t.dep_ in _DROP_RANK and t.tag_ != "WRB"
             and _word_count(sentence, kept - _subtree_ids(t)) >= MIN_WORDS
         ]
         if not droppable:
@@ -117,7 +120,12 @@ def _rank(token: Any) -> int:
 
 
 def _is_time(token: Any) -> bool:
-    """A modifier that only dates the event: "Tuesday", "on Friday afternoon", "last week"."""
+    """A modifier that only dates the event: "Tuesday", "on Friday afternoon", "last week".
+
+    Only a verb's modifier: "14-year-old daughter" keeps its age.
+    """
+    if token.head.pos_ not in {"VERB", "AUX"}:
+        return False
     if token.dep_ == "prep":
         objects = [c for c in token.children if c.dep_ == "pobj"]
         return bool(objects) and all(o.ent_type_ in _TIME_ENTITIES for o in objects)
@@ -140,7 +148,11 @@ def _drop_opening_modifiers(head: Any, kept: set[int]) -> None:
 
 
 def _drop_dangling(sentence: Any, kept: set[int]) -> None:
-    """A preposition whose object was pruned goes too ("… in order", "… in favor")."""
+    """A preposition whose object was pruned goes too ("… in order", "… in favor"), and so
+    does punctuation whose phrase went ("Bryan Pagliano, in contempt")."""
+    for token in sentence:
+        if token.is_punct and token.head.i not in kept and token.text not in "“”\"‘’'":
+            kept.discard(token.i)
     for token in reversed(list(sentence)):
         if token.i in kept and token.dep_ in {"prep", "agent"}:
             if not any(c.i in kept for c in token.children):
