@@ -169,8 +169,8 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
         return None
     phrase = []
     for token in reversed(doc[colon[0].sent.start : colon.start]):
-        if token.text in ("-", "–", "—", "―") or _inside(token.idx, quoted):
-            break
+        if token.text in ("-", "–", "—", "―") and token.whitespace_ or _inside(token.idx, quoted):
+            break  # "Pollsters agree - Carl Bialik:", not the hyphen of "(R-S.C.)"
         phrase.insert(0, token)
     if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None

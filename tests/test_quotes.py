@@ -215,6 +215,16 @@ def test_name_before_a_colon_in_a_headline(quotes):
     assert direct(quotes(text))[0].speaker == "Ben Carson"
 
 
+def test_transcript_heading_names_the_speaker(quotes):
+    text = 'The exchange went on.\n\nRep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure."'
+    assert direct(quotes(text))[0].speaker == "Trey Gowdy"
+
+
+def test_verb_before_the_colon_speaks_not_the_name(quotes):
+    text = "Anna Reyes wrote on Twitter: “We will rebuild every school that the storm destroyed.”"
+    assert direct(quotes(text))[0].speaker == "Anna Reyes"
+
+
 def test_telling_an_outlet_is_not_the_outlet_speaking(quotes):
     text = "Hours later, Donald Trump praised his rival, telling Reuters, “He is an amazing man and a good friend.”"
     assert direct(quotes(text))[0].speaker == "Donald Trump"
