@@ -326,7 +326,7 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
 
 
 def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """"Trump tweeted:" then the quote, in the same sentence or just before it."""
+    """"Trump tweeted:" (or a dash) then the quote, in the same sentence or just before it."""
     before = doc.text[sentence.start_char : span.start].rstrip()
     intro = sentence
     if not before:
@@ -334,7 +334,7 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
             return None
         intro = doc[sentence.start - 1].sent
         before = intro.text.rstrip()
-    if not before.endswith(":"):
+    if not before.endswith((":", "--", "—", "–")):  # "…techniques -- "I think …""
         return None
     verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not _inside(t.idx, quoted)]
     verbs.sort(key=lambda t: (t.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY, t.i))
