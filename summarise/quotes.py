@@ -1,18 +1,22 @@
 """Attributed quotes: direct quotations and reported speech, with their speakers.
 
 Direct quotes come from quotation marks paired by character
-(``text.quotation_spans``). Their speaker is found in the quote's own sentence,
-from the dependency parse: the subject of a speech verb outside the quotation
-("…," the ambassador said), the person quoted ("TASS quoted X as saying"), the
-object of "according to", or the subject of the verb a partial quote hangs on
-(dismissed the report as "fake news"). A quote with no attribution of its own
-continues the previous speaker when nothing else lies between them (a quote split
-around "he said", or one running over paragraphs), or takes the speaker of a
-sentence that introduces it with a colon.
+(``text.quotation_spans``). Their speaker is, in order: a name heading the colon
+that opens the quote ("Rep. Trey Gowdy (R-S.C.): "…""); the subject of a speech verb
+outside the quotation in the quote's own sentence ("…," the ambassador said), or the
+person quoted ("TASS quoted X as saying"); the object of "according to"; the subject
+of the verb a partial quote hangs on (dismissed the report as "fake news"); the
+speaker of a sentence that introduces it with a colon or a dash; or the tag right
+after the closing mark, read by position where the parse tied it into the quote. A
+quote with none of these continues the previous speaker when nothing else lies
+between them (a quote split around "he said", or one running over paragraphs), else
+takes the speaker of the sentence just before it, or of a sign-off line under it.
 
-Reported speech is the clause a speech verb governs ("Ukraine said Russia had
-launched …"), outside quotation marks. ``speakers.Speakers`` turns the speaking
-phrase into a name.
+Reported speech is what a speech verb outside quotation marks governs ("Ukraine
+said Russia had launched …", "urged Congress to act", "announced his resignation")
+and the clause an "according to X" or "as X reported" hangs on. A partial quotation
+inside a reported clause is shown as part of that clause. ``speakers.Speakers`` turns
+the speaking phrase into a name.
 """
 
 from __future__ import annotations
