@@ -1,11 +1,14 @@
 """A headline made only of the article's own words.
 
-The most important sentence is compressed the way a sub-editor would, by
-pruning its dependency parse: keep what a speech verb reports and drop the
-attribution ("…, officials said"), the dateline, parentheses, relative and
-adverbial clauses, then prepositional phrases from the right until at most
-``MAX_WORDS`` words remain. Nothing is added, so a headline never states what
-the article does not.
+The lead sentence (news puts who did what first; the claims follow as fallbacks)
+is compressed the way a sub-editor would, by pruning its dependency parse: keep
+what a speech verb reports, with a named speaker in front ("Mike Pence: …")
+and any other attribution dropped ("…, officials said"); drop the dateline,
+the opening phrase before the subject, dates, parentheses and a leading article,
+then relative and adverbial clauses and prepositional phrases from the right
+until at most ``MAX_WORDS`` words remain. A condition ("If …") is never
+dropped, since without it the line would assert what the article only supposes.
+Nothing is added, so a headline never states a word the article does not.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ _DROP_RANK = {
 }
 _TIME_ENTITIES = {"DATE", "TIME"}
 _ARTICLES = {"a", "an", "the"}
+_CONDITIONS = {"if", "unless"}
 _SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Opening phrases a headline does without: "In a statement, …", "Following the debate …".
@@ -94,7 +98,8 @@ def compress_clause(sentence: Any, head: Any, skip_before: int, max_words: int) 
     while _word_count(sentence, kept) > max_words:
         droppable = [
             t for t in sentence
-            if t.i in kept and t.i != head.i and t.dep_ in _DROP_RANK and t.tag_ != "WRB"
+            if t.i in kept and t.i != head.i and t.dep_ in _DROP_RANK
+            and t.tag_ != "WRB" and not _is_condition(t)
             and _word_count(sentence, kept - _subtree_ids(t)) >= MIN_WORDS
         ]
         if not droppable:
@@ -144,7 +149,15 @@ def _drop_opening_modifiers(head: Any, kept: set[int]) -> None:
         return
     for child in head.children:
         if child.i < subjects[0].i and child.dep_ in _OPENERS and child.i in kept:
-            kept -= _subtree_ids(child)
+            if not _is_condition(child):
+                kept -= _subtree_ids(child)
+
+
+def _is_condition(token: Any) -> bool:
+    """"If it worked against Romney, …": without its condition a clause says something else."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in token.children
+    )
 
 
 def _drop_dangling(sentence: Any, kept: set[int]) -> None:

@@ -80,3 +80,9 @@ def test_datelines_with_bars_and_state_abbreviations(opening: str) -> None:
 
     text = opening + "The Senate passed the bill."
     assert text[dateline_end(text):] == "The Senate passed the bill."
+
+
+def test_a_condition_is_never_dropped(nlp) -> None:
+    text = "If the council approves the plan, the library will close next spring."
+    headline = _headline(nlp, text)
+    assert headline.startswith("If the council approves the plan")
