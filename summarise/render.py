@@ -61,9 +61,14 @@ def _flag(claim: Any) -> str:
     return " [unsupported]" if claim.supported is False else ""
 
 
+# Line ends for some splitters (Python's str.splitlines among them) that json.dumps leaves
+# as they are: escaped, so one JSON Lines record is always one line for every reader.
+_LINE_BREAKING = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
 def to_json(brief: Brief | dict[str, Any], indent: int | None = 2) -> str:
     data = brief.to_dict() if isinstance(brief, Brief) else brief
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_LINE_BREAKING)
 
 
 def error_record(source: str, error: Exception) -> dict[str, Any]:

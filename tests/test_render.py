@@ -79,3 +79,11 @@ def test_error_record() -> None:
     assert error_record("a.png", InputError("binary file: a PNG image")) == {
         "source": "a.png", "error": {"type": "input", "message": "binary file: a PNG image"}
     }
+
+
+def test_jsonl_stays_one_line_for_every_line_splitter() -> None:
+    text = "Line\u2028separator, next\u0085line and form\x0cfeed."
+    brief = Brief("x", "h", [Claim(text, 0, len(text), 0.5)], [])
+    line = render(brief, "jsonl")
+    assert len(line.splitlines()) == 1
+    assert json.loads(line)["claims"][0]["text"] == text
