@@ -31,7 +31,7 @@ Examples:
   summarise https://example.com/story.html --format json
 
 Exit codes: 0 all summarised, 1 some input failed, 2 usage error,
-130 interrupted, 141 output pipe closed (e.g. by head).
+130 interrupted (Ctrl-C), 143 terminated, 141 output pipe closed (e.g. by head).
 """
 
 
