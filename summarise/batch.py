@@ -9,7 +9,6 @@ memory does not grow with the number of inputs.
 
 from __future__ import annotations
 
-import os
 import signal
 import time
 import traceback
@@ -256,9 +255,3 @@ def _fail(report: BatchReport, sink: Sink, report_error: Callable[[str, Exceptio
     report.failed += 1
     report_error(name, error)
     sink.error(name, error)
-
-
-def default_jobs(count: int) -> int:
-    """Worker processes for ``count`` inputs: one per core once there is enough work to share."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, count // (CHUNK_SIZE * 4)))

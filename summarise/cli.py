@@ -71,9 +71,9 @@ def _stderr_console() -> Any:
 @click.option("--allow-download", is_flag=True, help="With --model: let a hub id be downloaded.")
 @click.option("--allow-pickle", is_flag=True, help="With --model: accept pickle weights (can run code).")
 @click.option("--trust-remote-code", is_flag=True, help="With --model: run the model's own Python code.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Worker processes for many articles. Default: one per core for large batches "
-                   "with the default engine, else 1.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for many articles. One process already keeps two cores busy; "
+                   "each extra worker adds speed and ~0.8 GB of memory.")
 @click.option("--text-field", default=None, metavar="FIELD",
               help="Summarise each row of .jsonl/.parquet inputs, taking the article from this field.")
 @click.option("--ray", "ray_address", default=None, envvar="RAY_ADDRESS", metavar="ADDRESS",
@@ -90,7 +90,7 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
          model: str | None, prompts_dir: Path | None, device: str, dtype: str, batch_size: int,
          strict: bool, allow_download: bool, allow_pickle: bool, trust_remote_code: bool,
-         jobs: int | None, text_field: str | None, ray_address: str | None, ray_actors: int | None,
+         jobs: int, text_field: str | None, ray_address: str | None, ray_actors: int | None,
          ray_gpus_per_actor: float, quiet: bool, debug: bool) -> None:
     """Summarise news articles: a headline, the key claims and the attributed quotes.
 
@@ -130,12 +130,12 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
 
 def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path | None,
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
-         jobs: int | None, quiet: bool, debug: bool, stdin: Any, errors: Any,
+         jobs: int, quiet: bool, debug: bool, stdin: Any, errors: Any,
          engine: dict[str, Any], stop: StopFlag, text_field: str | None = None,
          ray: dict[str, Any] | None = None) -> int:
     from functools import partial
 
-    from summarise.batch import Reader, default_jobs, run_batch
+    from summarise.batch import Reader, run_batch
     from summarise.generative import make_summariser
     from summarise.output import DirectorySink, StreamSink
     from summarise.sources import Source, expand_inputs, read_source
@@ -150,7 +150,6 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
         execute = ray_executor(factory=factory, read=Reader(max_chars, timeout), **ray)
     items = list(expand_tables(expand_inputs(list(inputs), tuple(globs)), text_field))
     summariser = factory()
-    jobs = jobs or (1 if engine else default_jobs(len(items)))
 
     def report_error(name: str, error: Exception) -> None:
         errors.print(f"summarise: {name}: {error}", markup=False)
