@@ -87,7 +87,7 @@ def compress_clause(sentence: Any, head: Any, skip_before: int, max_words: int) 
     kept = {t.i for t in head.subtree if t.idx >= skip_before}
     kept -= {t.i for t in head.children if t.dep_ == "mark"}  # "that" of "said that"
     for token in sentence:
-        if token.i in kept and token.dep_ in _ALWAYS_DROP and token.i != head.i:
+        if token.i in kept and token.i != head.i and (token.dep_ in _ALWAYS_DROP or _is_participle_conjunct(token)):
             kept -= _subtree_ids(token)
     _drop_opening_modifiers(head, kept)
     for token in sentence:  # headlines are not dated: "on Tuesday" goes whatever the length
@@ -115,6 +115,13 @@ def compress_clause(sentence: Any, head: Any, skip_before: int, max_words: int) 
     if _word_count(sentence, kept) > max_words:
         words = _first_words(words, max_words)
     return _tidy(_join(words))
+
+
+def _is_participle_conjunct(token: Any) -> bool:
+    """"walked off the job, halting traffic and stranding ships": the small parser makes
+    "stranding" a conjunct of "walked"; a participle never coordinates with a finite verb,
+    so it is a trailing participle clause, and goes like one."""
+    return token.dep_ == "conj" and token.tag_ in ("VBG", "VBN") and token.head.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _rank(token: Any) -> int:

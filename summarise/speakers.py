@@ -120,14 +120,13 @@ class Speakers:
         return None
 
     def _full_name(self, name: str, before: int) -> str:
-        """"Clinton" → "Hillary Clinton" when the article named her in full earlier."""
-        if " " in name:
-            return name
+        """"Clinton" → "Hillary Clinton", "De Vries" → "Marieke de Vries", when the article
+        named the person in full earlier."""
         for ent in reversed(self._outside):
             if ent.start_char >= before or ent.label_ not in NAME_LABELS:
                 continue
             full = strip_titles(ent.text)
-            if full.split()[-1] == name and " " in full:
+            if full.lower().endswith(" " + name.lower()):
                 return full
         return name
 

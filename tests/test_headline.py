@@ -86,3 +86,14 @@ def test_a_condition_is_never_dropped(nlp) -> None:
     text = "If the council approves the plan, the library will close next spring."
     headline = _headline(nlp, text)
     assert headline.startswith("If the council approves the plan")
+
+
+def test_trailing_participle_clause_does_not_dangle(nlp) -> None:
+    text = (
+        "Dock workers at Europe's largest port walked off the job on Tuesday, halting container "
+        "traffic for the first time in 14 years and stranding more than 40 ships in the North Sea, "
+        "port officials said."
+    )
+    headline = _headline(nlp, text)
+    assert "stranding" not in headline and not headline.endswith(" and")
+    assert headline.startswith("Dock workers") and "walked off the job" in headline
