@@ -299,3 +299,11 @@ def test_brief_groups_all_of_a_speakers_quotes_in_order_of_first_appearance():
     assert [(speaker, [q.text for q in run]) for speaker, run in groups] == [
         ("Ana", ["a", "c"]), ("Ben", ["b"]), ("unattributed", ["d"])
     ]
+
+
+def test_a_surname_with_a_particle_resolves_to_the_full_name(quotes):
+    text = (
+        "“We had no choice,” union negotiator Marieke de Vries told reporters.\n\n"
+        "De Vries said the union wanted a guarantee that no jobs would be cut before 2030."
+    )
+    assert {q.speaker for q in quotes(text)} == {"Marieke de Vries"}
