@@ -27,8 +27,9 @@ def footer(brief: Brief) -> str:
     return f"source: {brief.source} · engine: {engine}"
 
 
-def _open_close(quote: Quote) -> tuple[str, str]:
-    return ("“", "”") if quote.kind == "direct" else ("", "")
+def quoted(quote: Quote) -> str:
+    """A direct quote in quotation marks; reported speech marked as such, never as their words."""
+    return f"“{quote.text}”" if quote.kind == "direct" else f"(reported) {quote.text}"
 
 
 def to_text(brief: Brief) -> str:
@@ -38,8 +39,7 @@ def to_text(brief: Brief) -> str:
         lines += ["", "Quotes"]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
             for quote in quotes:
-                left, right = _open_close(quote)
-                lines.append(f"  - {speaker} — {left}{quote.text}{right}")
+                lines.append(f"  - {speaker} — {quoted(quote)}")
     lines += ["", footer(brief)]
     return "\n".join(lines) + "\n"
 
@@ -51,8 +51,7 @@ def to_markdown(brief: Brief) -> str:
         lines += ["", "## Quotes", ""]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
             for quote in quotes:
-                left, right = _open_close(quote)
-                lines.append(f"- **{speaker}** — {left}{quote.text}{right}")
+                lines.append(f"- **{speaker}** — {quoted(quote)}")
     lines += ["", f"_{footer(brief)}_"]
     return "\n".join(lines) + "\n"
 
@@ -114,8 +113,7 @@ def rich_brief(brief: Brief) -> Any:
             lines.add_column(style="dim")
             lines.add_column()
             for quote in quotes:
-                left, right = _open_close(quote)
-                lines.add_row("  —", Text(f"{left}{quote.text}{right}", style="italic" if quote.kind == "direct" else ""))
+                lines.add_row("  —", Text(quoted(quote), style="italic" if quote.kind == "direct" else "dim"))
             parts.append(lines)
     return Group(
         Panel(Group(*parts), border_style="blue"),

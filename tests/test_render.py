@@ -87,3 +87,9 @@ def test_jsonl_stays_one_line_for_every_line_splitter() -> None:
     line = render(brief, "jsonl")
     assert len(line.splitlines()) == 1
     assert json.loads(line)["claims"][0]["text"] == text
+
+
+def test_reported_speech_is_never_shown_in_quotation_marks() -> None:
+    brief = Brief("x", "h", [], [Quote("prices would rise", 0, 17, "Maersk", "Maersk", "said", "reported")])
+    assert "Maersk — (reported) prices would rise" in render(brief, "text")
+    assert "“" not in render(brief, "markdown")
