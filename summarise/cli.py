@@ -19,6 +19,7 @@ import click
 from summarise import __version__
 from summarise.batch import StopFlag
 from summarise.errors import ExitStatus, SummariseError
+from summarise.models.device import DEVICES, DTYPES
 from summarise.render import FORMATS
 from summarise.sources import DEFAULT_GLOBS, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 
@@ -61,9 +62,9 @@ def _stderr_console() -> Any:
                    "already cached, or smollm2. Default: the extractive engine.")
 @click.option("--prompts", "prompts_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="With --model: a folder of prompt templates (claims.txt, headline.txt).")
-@click.option("--device", type=click.Choice(("auto", "cpu", "cuda", "mps")), default="auto",
+@click.option("--device", type=click.Choice(DEVICES), default="auto",
               show_default=True, help="With --model: where to run it (auto: CUDA when present).")
-@click.option("--dtype", type=click.Choice(("auto", "float32", "bfloat16", "float16")), default="auto",
+@click.option("--dtype", type=click.Choice(DTYPES), default="auto",
               show_default=True, help="With --model: precision (auto: float32 on CPU).")
 @click.option("--batch-size", type=click.IntRange(1), default=4, show_default=True,
               help="With --model: chunks generated at once.")
