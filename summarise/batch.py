@@ -108,7 +108,8 @@ def _guard(call: Callable[[], Any]) -> Any:
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(factory: Callable[[], Any], read: Reader) -> None:
+def start_worker(factory: Callable[[], Any], read: Reader) -> None:
+    """Set up a worker process (or a Ray actor): its own models, one core, no Ctrl-C of its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
         import torch
@@ -125,7 +126,8 @@ def _start_worker(factory: Callable[[], Any], read: Reader) -> None:
         _worker["failure"] = error
 
 
-def _work(items: list[Source | Article]) -> list[Outcome]:
+def work_on_chunk(items: list[Source | Article]) -> list[Outcome]:
+    """Summarise a chunk with this worker's models (see ``start_worker``)."""
     if "failure" in _worker:
         return [_worker["failure"]] * len(items)
     return summarise_chunk(_worker["summariser"], _worker["read"], items)
@@ -234,12 +236,12 @@ def _in_workers(chunks: Iterator[Chunk], factory: Callable[[], Any], read: Reade
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")  # forking after torch has started threads can hang
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker,
                              initargs=(factory, read)) as pool:
         pending: deque = deque()
         try:
             for chunk in _until(chunks, stop):
-                pending.append((chunk, pool.submit(_work, [i for _, i, _ in chunk])))
+                pending.append((chunk, pool.submit(work_on_chunk, [i for _, i, _ in chunk])))
                 while len(pending) >= jobs * WINDOW_PER_JOB:
                     done, future = pending.popleft()
                     yield done, future.result()

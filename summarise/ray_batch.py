@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from summarise.batch import Chunk, Outcome, Reader, StopFlag, _start_worker, _work
+from summarise.batch import Chunk, Outcome, Reader, StopFlag, start_worker, work_on_chunk
 from summarise.errors import SummariseError
 
 INSTALL_HINT = "--ray needs Ray: pip install 'summarise[ray]'"
@@ -84,12 +84,12 @@ class ChunkSummariser:
     """A Ray actor: the models are loaded once, then each batch (one chunk) is summarised."""
 
     def __init__(self, factory: Callable[[], Any], read: Reader):
-        _start_worker(factory, read)
+        start_worker(factory, read)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         results = []
         for items in batch["items"]:
-            outcomes = _work(pickle.loads(items))
+            outcomes = work_on_chunk(pickle.loads(items))
             for outcome in outcomes:
                 if not isinstance(outcome, SummariseError):
                     outcome.article = None  # the driver needs the brief, not the text again
