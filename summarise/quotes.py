@@ -146,7 +146,9 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
     """(speaker, mention, cue) from the quote's own sentence, else from a colon before it,
     else from the words right after it."""
     sentence = _sentence(doc, span)
-    found = _name_colon(doc, span, quoted, speakers)
+    found = _transcript_label(doc, span, speakers)
+    if found is None:
+        found = _name_colon(doc, span, quoted, speakers)
     if found is None:
         found = _speech_verb(sentence, span, quoted, speakers)
     if found is None:
@@ -158,6 +160,20 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
     if found is None:
         found = _tag_beside(doc, span, quoted, speakers)
     return found
+
+
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _transcript_label(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, str] | None:
+    """A transcript quoted line names its speaker in capitals: "“PENCE: Well, look…”" → the
+    Pence named earlier ("Mike Pence"). A label that names nobody earlier ("VIDEO:") is not one."""
+    label = _TRANSCRIPT_LABEL.match(doc.text, span.inner_start, span.inner_end)
+    if label is None:
+        return None
+    name = label.group(1).title()
+    speaker = speakers.full_name(name, span.start)
+    return (speaker, label.group(1), ":") if speaker != name else None
 
 
 def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:

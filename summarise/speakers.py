@@ -88,7 +88,7 @@ class Speakers:
         mention = span.text
         named = self._named_in(span)
         if named is not None:
-            return self._full_name(named, span.start_char), mention
+            return self.full_name(named, span.start_char), mention
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             person = self._last_subject(span.start_char) or self._last(NAME_LABELS, span.start_char)
@@ -119,7 +119,7 @@ class Speakers:
                 return strip_titles(ent.text)
         return None
 
-    def _full_name(self, name: str, before: int) -> str:
+    def full_name(self, name: str, before: int) -> str:
         """"Clinton" → "Hillary Clinton", "De Vries" → "Marieke de Vries", when the article
         named the person in full earlier."""
         for ent in reversed(self._outside):
@@ -133,7 +133,7 @@ class Speakers:
     def _last(self, labels: tuple[str, ...], before: int) -> str | None:
         for ent in reversed(self._outside):
             if ent.end_char <= before and ent.label_ in labels:
-                return self._full_name(strip_titles(ent.text), ent.start_char)
+                return self.full_name(strip_titles(ent.text), ent.start_char)
         return None
 
     def _last_subject(self, before: int) -> str | None:
@@ -151,7 +151,7 @@ class Speakers:
             if ent.start < first:
                 return None
             if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                return self._full_name(strip_titles(ent.text), ent.start_char)
+                return self.full_name(strip_titles(ent.text), ent.start_char)
         return None
 
     def _role(self, lemma: str, before: int) -> str | None:

@@ -307,3 +307,13 @@ def test_a_surname_with_a_particle_resolves_to_the_full_name(quotes):
         "De Vries said the union wanted a guarantee that no jobs would be cut before 2030."
     )
     assert {q.speaker for q in quotes(text)} == {"Marieke de Vries"}
+
+
+def test_a_transcript_label_names_the_speaker(quotes):
+    text = (
+        "Republican vice-presidential nominee Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+        "“WALLACE: Will Gennifer Flowers be there tomorrow night?”\n\n"
+        "“PENCE: Gennifer Flowers will not be attending the debate tomorrow night.”"
+    )
+    found = direct(quotes(text))
+    assert [(q.speaker, q.mention) for q in found] == [("Chris Wallace", "WALLACE"), ("Mike Pence", "PENCE")]
