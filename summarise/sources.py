@@ -79,14 +79,15 @@ def expand_inputs(
                 found = True
                 yield Source("file", str(path), PurePosixPath(path.relative_to(item).as_posix()))
             if not found:
-                yield _named(InputError(f"no files matching {' '.join(globs)}"), item)
+                yield error_for(InputError(f"no files matching {' '.join(globs)}"), item)
         elif os.path.lexists(item):
             yield Source("file", item, PurePosixPath(Path(item).name))
         else:
-            yield _named(InputError("no such file or directory"), item)
+            yield error_for(InputError("no such file or directory"), item)
 
 
-def _named(error: InputError, name: str) -> InputError:
+def error_for(error: InputError, name: str) -> InputError:
+    """Tag an error with the input it belongs to, so a batch reports it in that input's place."""
     error.source = name  # type: ignore[attr-defined]
     return error
 

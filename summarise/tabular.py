@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from summarise.brief import Article
 from summarise.errors import InputError
-from summarise.sources import Source, _named
+from summarise.sources import Source, error_for
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
@@ -53,14 +53,14 @@ def table_rows(source: Source, text_field: str) -> Iterator[Row | InputError]:
         for number, value in enumerate(values, 1):
             name = f"{source.name}#{number}"
             if isinstance(value, InputError):
-                yield _named(value, name)
+                yield error_for(value, name)
             elif not isinstance(value, str):
                 kind = "missing" if value is None else f"{type(value).__name__}, not text"
-                yield _named(InputError(f"field {text_field!r} is {kind}"), name)
+                yield error_for(InputError(f"field {text_field!r} is {kind}"), name)
             else:
                 yield Row("row", name, stem / str(number), text=value)
     except InputError as error:  # the file itself is unreadable
-        yield _named(error, source.name)
+        yield error_for(error, source.name)
 
 
 def row_article(row: Row, max_chars: int) -> Article:
