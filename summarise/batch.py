@@ -169,7 +169,7 @@ def run_batch(
     elif jobs > 1 and factory is not None:
         results = _in_workers(chunks, factory, read, jobs, stop)
     else:
-        results = ((chunk, summarise_chunk(summariser, read, [i for _, i, _ in chunk])) for chunk in _until(chunks, stop))
+        results = ((chunk, summarise_chunk(summariser, read, chunk_items(chunk))) for chunk in _until(chunks, stop))
     for chunk, outcomes in results:
         for (name, _, target), outcome in zip(chunk, outcomes):
             if isinstance(outcome, SummariseError):
@@ -208,18 +208,23 @@ def _chunks(items: Iterable[Source | SummariseError], report: BatchReport, sink:
             continue
         work: Source | Article = item
         if item.kind == "stdin" and stdin_reader is not None:  # only this process has our stdin
-            read = _guard(lambda: stdin_reader(item))
-            if isinstance(read, SummariseError):
-                _fail(report, sink, report_error, item.name, read)
+            article = _guard(lambda: stdin_reader(item))
+            if isinstance(article, SummariseError):
+                _fail(report, sink, report_error, item.name, article)
                 advance(1)
                 continue
-            work = read
+            work = article
         chunk.append((item.name, work, target))
         if len(chunk) == CHUNK_SIZE:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
+
+
+def chunk_items(chunk: Chunk) -> list[Source | Article]:
+    """What a chunk hands to ``summarise_chunk``: its sources (or stdin's article), in order."""
+    return [item for _, item, _ in chunk]
 
 
 def _until(chunks: Iterator[Chunk], stop: StopFlag) -> Iterator[Chunk]:
@@ -241,7 +246,7 @@ def _in_workers(chunks: Iterator[Chunk], factory: Callable[[], Any], read: Reade
         pending: deque = deque()
         try:
             for chunk in _until(chunks, stop):
-                pending.append((chunk, pool.submit(work_on_chunk, [i for _, i, _ in chunk])))
+                pending.append((chunk, pool.submit(work_on_chunk, chunk_items(chunk))))
                 while len(pending) >= jobs * WINDOW_PER_JOB:
                     done, future = pending.popleft()
                     yield done, future.result()

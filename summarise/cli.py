@@ -140,15 +140,15 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
     from summarise.generative import make_summariser
     from summarise.output import DirectorySink, StreamSink
     from summarise.sources import Source, expand_inputs, read_source
-
     from summarise.tabular import expand_tables
 
     factory = partial(make_summariser, claims, **engine)
+    reader = Reader(max_chars, timeout)
     execute = None
     if ray is not None:
         from summarise.ray_batch import ray_executor
 
-        execute = ray_executor(factory=factory, read=Reader(max_chars, timeout), **ray)
+        execute = ray_executor(factory=factory, read=reader, **ray)
     items = list(expand_tables(expand_inputs(list(inputs), tuple(globs)), text_field))
     summariser = factory()
 
@@ -176,7 +176,7 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
         report = run_batch(
             items,
             summariser=summariser,
-            read=Reader(max_chars, timeout),
+            read=reader,
             sink=sink,
             report_error=report_error,
             skip_existing=skip_existing,

@@ -21,18 +21,22 @@ MAX_REDIRECTS = 5
 _CHUNK = 64 * 1024
 
 
+def _is_web(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https")
+
+
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urlsplit(newurl).scheme not in ("http", "https"):
+        if not _is_web(newurl):
             raise InputError(f"redirected to a non-http(s) address: {newurl}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | None]:
     """(body, content type) of ``url``; at most ``max_bytes + 1`` bytes are read."""
-    if urlsplit(url).scheme not in ("http", "https"):
+    if not _is_web(url):
         raise InputError("only http:// and https:// addresses can be fetched")
     opener = urllib.request.build_opener(_LimitedRedirects())
     request = urllib.request.Request(url, headers={"User-Agent": f"summarise/{__version__}"})
@@ -54,7 +58,7 @@ def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | No
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
             target = urljoin(exc.url or url, (exc.headers or {}).get("Location", ""))
-            if urlsplit(target).scheme not in ("http", "https"):  # urllib refuses it before we see it
+            if not _is_web(target):  # urllib refuses it before we see it
                 raise InputError(f"redirected to a non-http(s) address: {target}") from exc
             raise InputError(f"too many redirects (more than {MAX_REDIRECTS})") from exc
         raise InputError(f"HTTP {exc.code} {exc.reason}") from exc

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from summarise.batch import Chunk, Outcome, Reader, StopFlag, start_worker, work_on_chunk
+from summarise.batch import Chunk, Outcome, Reader, StopFlag, chunk_items, start_worker, work_on_chunk
 from summarise.errors import SummariseError
 
 INSTALL_HINT = "--ray needs Ray: pip install 'summarise[ray]'"
@@ -117,7 +117,7 @@ def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors:
             for name in ("ray", "ray.data"):  # Ray's notices would bury the CLI's one-line messages
                 logging.getLogger(name).setLevel(logging.ERROR)
             pool = actors or _default_actors(ray, gpus_per_actor)
-            rows = [{"index": k, "items": pickle.dumps([item for _, item, _ in chunk])}
+            rows = [{"index": k, "items": pickle.dumps(chunk_items(chunk))}
                     for k, chunk in enumerate(planned)]
             results = ray.data.from_items(rows, override_num_blocks=min(len(rows), pool * 4)).map_batches(
                 ChunkSummariser,

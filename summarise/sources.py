@@ -143,11 +143,16 @@ def read_source(
         title, text = html_to_text(text)
     else:
         title = None
+    check_article_text(text, max_chars)
+    return Article(text=text, source=source.name, title=title)
+
+
+def check_article_text(text: str, max_chars: int) -> None:
+    """The rules every article's decoded text is held to, whatever it came from."""
     if len(text) > max_chars:
         raise InputError(f"{len(text):,} characters, over the limit of {max_chars:,} (see --max-chars)")
     if not text.strip():
         raise InputError("empty article")
-    return Article(text=text, source=source.name, title=title)
 
 
 def _read_file(path: str, max_bytes: int) -> bytes:

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 from summarise.brief import Article
 from summarise.errors import InputError
-from summarise.sources import Source, error_for
+from summarise.sources import Source, check_article_text, error_for
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
@@ -65,10 +65,7 @@ def table_rows(source: Source, text_field: str) -> Iterator[Row | InputError]:
 def row_article(row: Row, max_chars: int) -> Article:
     """A row's text as an Article, held to the same rules as a file's."""
     text = row.text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if len(text) > max_chars:
-        raise InputError(f"{len(text):,} characters, over the limit of {max_chars:,} (see --max-chars)")
-    if not text.strip():
-        raise InputError("empty article")
+    check_article_text(text, max_chars)
     return Article(text=text, source=row.name)
 
 
