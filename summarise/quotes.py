@@ -10,12 +10,14 @@ speaker of a sentence that introduces it with a colon or a dash; or the tag righ
 after the closing mark, read by position where the parse tied it into the quote. A
 quote with none of these continues the previous speaker when nothing else lies
 between them (a quote split around "he said", or one running over paragraphs), else
-takes the speaker of the sentence just before it, or of a sign-off line under it.
+takes the speaker of the sentence just before it, or of a sign-off line under it, or,
+for a quoted sentence of its own, the person the sentence before it is about.
 
 Reported speech is what a speech verb outside quotation marks governs ("Ukraine
 said Russia had launched …", "urged Congress to act", "announced his resignation")
 and the clause an "according to X" or "as X reported" hangs on. A partial quotation
-inside a reported clause is shown as part of that clause. ``speakers.Speakers`` turns
+inside a reported clause is shown as part of that clause, and so is a short one framed
+by a verb of judgement or request ("decried the GOP for “turning its back” on …"). ``speakers.Speakers`` turns
 the speaking phrase into a name.
 """
 
@@ -25,7 +27,7 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.speakers import Speakers
+from summarise.speakers import PERSON_PRONOUNS, Speakers
 from summarise.text import QuoteSpan, quotation_spans
 
 # Verbs that introduce speech. A direct quotation may also hang on the verbs of
@@ -43,6 +45,12 @@ DIRECT_ONLY = {"ask", "call", "describe", "dismiss", "label", "brand", "term", "
                "criticize", "criticise", "accuse", "blame", "question", "wonder", "urge", "demand",
                "read", "chant", "boom", "cry", "snap", "plead", "beg", "thunder", "interject", "retort",
                "marvel", "muse", "gush", "sigh", "laugh", "recount", "agree", "disagree"}
+# Verbs of judgement: like DIRECT_ONLY, they report speech only with a quotation attached
+# ("decried the GOP for “turning its back” on …").
+JUDGEMENT_VERBS = {"applaud", "commend", "condemn", "decry", "denounce", "deride", "lambaste", "mock",
+                   "ridicule", "scold", "slam", "blast", "chide", "rebuke", "bemoan", "hail", "tout", "thank"}
+# Verbs that give a thing a name: in "called the plan “a disgrace”" the quotation is what was said.
+NAMING_VERBS = {"call", "describe", "dismiss", "label", "brand", "term", "dub"}
 # Verbs whose object and infinitive are a reported demand ("urged Congress to act").
 DEMAND_VERBS = {"urge", "demand", "implore", "press", "push"}
 # Verbs whose noun object is what was said ("announced his resignation", "cited the cost").
@@ -106,7 +114,11 @@ def _direct_quotes(
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         if found is None:
-            found = _sentence_before(doc, span, quoted, speakers) or _sign_off(doc, span, speakers)
+            found = (
+                _sentence_before(doc, span, quoted, speakers)
+                or _sign_off(doc, span, speakers)
+                or _sentence_before_about(doc, span, quoted, speakers)
+            )
         speaker, mention, cue = found or (None, None, None)
         if _is_title(text[start:end]) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
             continue  # "A Serious Man", "Make America Great Again", a scare quote
@@ -373,16 +385,45 @@ def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], s
     """A quote with no cue of its own, right after a sentence in which someone speaks:
     "Trump is a "change agent," Cole said. "That's exactly what people want."
     """
+    before = _previous_sentence(doc, span)
+    if before is None:
+        return None
+    for token in reversed(before):
+        if not _inside(token.idx, quoted) and _is_cue(token):
+            found = _speaker_of(token, quoted, speakers)
+            if found is not None:
+                return found
+    return None
+
+
+def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """The person the sentence before is about, when a quoted sentence follows it with no
+    tag at all: "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”" —
+    the newsroom way of letting the quotation speak for the subject just introduced."""
+    before = _previous_sentence(doc, span)
+    if before is None or not _opens_sentence(doc.text, span):
+        return None
+    root = before.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or _inside(subject.idx, quoted):
+        return None
+    named = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
+    if not named:
+        return None
+    speaker, mention = speakers.resolve(subject)
+    return speaker, mention, root.text
+
+
+def _previous_sentence(doc: Any, span: QuoteSpan) -> Any:
+    """The sentence just before the quotation's, when it may introduce it: in the same
+    paragraph, or the paragraph before one that is nothing but the quotation."""
     first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
     if first is None or not len(first) or first.sent.start == 0:
         return None
     before = doc[first.sent.start - 1].sent
     if "\n" in doc.text[before.end_char : span.start] and not _whole_paragraph(doc.text, span):
         return None
-    for token in reversed(before):
-        if not _inside(token.idx, quoted) and _is_cue(token):
-            return _speaker_of(token, quoted, speakers)
-    return None
+    return before
 
 
 def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, str] | None:
@@ -435,7 +476,7 @@ def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers
     for token in doc:
         if _inside(token.idx, quoted) or token.pos_ not in ("VERB", "AUX"):
             continue
-        content = _reported_content(token)
+        content = _reported_content(token) or _framed_quotation(token, quoted)
         if content is None:
             continue
         attribution = _speaker_of(token, quoted, speakers)
@@ -444,7 +485,7 @@ def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers
         start, end = content
         if len(re.findall(r"\w+", text[start:end])) < MIN_REPORTED_WORDS or _mostly_quoted(start, end, quoted):
             continue
-        if end <= token.idx and any(s < end and start < e for s, e in quoted):
+        if end <= token.idx and _inside(end - 1, quoted):
             continue  # "''I hope so,'' Mrs. Clinton said": the clause is the quotation's, not reported
         speaker, mention, cue = attribution
         found.append(Quote(text[start:end], start, end, speaker, mention, cue, "reported"))
@@ -475,6 +516,39 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
         thing = next((c for c in children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         if thing is not None:
             return _clause_offsets(thing)
+    return None
+
+
+def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Offsets of what a verb of speech or judgement governs when a short quotation sits
+    inside the reporter's own words: "decried the GOP for “turning its back” on working
+    families", "vowed to “take our fight” to the 35 states". The statement is the whole
+    phrase; the quotation alone, under a third of its words, would misstate it. Where the
+    quotation is most of the phrase ("dismissed the report as “fake news”"), it stands as a
+    direct quote instead, and this returns None."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        parts = [c for c in verb.rights if c.dep_ == "xcomp"]  # its clauses are _reported_content's
+    elif lemma in DIRECT_ONLY | JUDGEMENT_VERBS and lemma not in NAMING_VERBS:
+        parts = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
+    else:
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    runs: list[list[Any]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    for run in runs:
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run.pop()
+        while run and (run[0].is_punct or run[0].is_space):
+            run.pop(0)
+        words = [t for t in run if not t.is_punct and not t.is_space]
+        inside = [t for t in words if _inside(t.idx, quoted)]
+        if inside and 3 * len(inside) < len(words):
+            return run[0].idx, run[-1].idx + len(run[-1].text)
     return None
 
 

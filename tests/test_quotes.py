@@ -206,6 +206,42 @@ def test_partial_quote_inside_reported_speech_is_part_of_the_clause(quotes):
     assert reported(found)[0].speaker == "Hillary Clinton"
 
 
+def test_a_short_quotation_framed_by_a_verb_of_judgement_is_reported_speech(quotes):
+    text = "Mayor Lena Ortiz decried the council for “turning its back” on the families who live along the river."
+    found = quotes(text)
+    assert direct(found) == []
+    assert reported(found)[0].text == "the council for “turning its back” on the families who live along the river"
+    assert reported(found)[0].speaker == "Lena Ortiz"
+
+
+def test_a_quotation_that_is_most_of_the_phrase_stays_a_direct_quote(quotes):
+    text = "Mayor Lena Ortiz slammed the plan as “reckless, costly and unfair to every family.”"
+    found = quotes(text)
+    assert [q.text for q in direct(found)] == ["reckless, costly and unfair to every family."]
+    assert reported(found) == []
+
+
+def test_a_quotation_inside_a_clause_before_its_tag_is_reported_speech(quotes):
+    text = "The new law had “opened the door” to years of costly lawsuits against the city, the mayor said."
+    found = quotes(text)
+    assert direct(found) == []
+    assert reported(found)[0].text.startswith("The new law had “opened the door” to years")
+
+
+def test_an_untagged_quoted_sentence_speaks_for_the_person_just_introduced(quotes):
+    text = (
+        "Olaf Berg is hopeful about the talks in Geneva.\n\n"
+        "“Nobody wants another winter without a deal, and both sides know it.”"
+    )
+    found = direct(quotes(text))
+    assert found[0].speaker == "Olaf Berg"
+
+
+def test_an_untagged_scare_quote_takes_no_speaker_from_the_sentence_before(quotes):
+    text = "Olaf Berg is hopeful about the talks in Geneva. The so-called “winter plan” remains on the table."
+    assert direct(quotes(text)) == []
+
+
 def test_according_to_reports_the_rest_of_the_clause(quotes):
     text = "The two leaders will sign the treaty in Moscow next month, according to the Foreign Ministry."
     found = reported(quotes(text))
