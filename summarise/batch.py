@@ -21,6 +21,7 @@ from summarise.errors import SummariseError
 from summarise.sources import Source
 
 CHUNK_SIZE = 8
+MAX_CHUNK_ENTRIES = 512  # errors and skips included
 WINDOW_PER_JOB = 2  # chunks queued per worker: enough to keep it busy, no more
 
 
@@ -157,22 +158,26 @@ def run_batch(
     stdin_reader: Callable[[Source], Article] | None = None,
     execute: Executor | None = None,
 ) -> BatchReport:
-    """Summarise every item into ``sink``, in order; errors go to ``report_error`` and the sink.
+    """Summarise every item into ``sink``, in input order; errors go to ``report_error`` and the sink.
 
-    ``execute``, when given, summarises the chunks elsewhere (e.g. on a Ray cluster, see
-    ``ray_batch.py``) and yields them back in input order."""
+    ``execute``, when given, plans and summarises the items elsewhere (e.g. on a Ray cluster,
+    see ``ray_batch.py``) and yields them back settled, in input order."""
     report = BatchReport()
     stop = StopFlag() if stop is None else stop
-    chunks = _chunks(items, report, sink, report_error, skip_existing, advance, stdin_reader)
     if execute is not None:
-        results = execute(chunks, stop)
-    elif jobs > 1 and factory is not None:
-        results = _in_workers(chunks, factory, read, jobs, stop)
+        settled = execute(items, sink, skip_existing, stdin_reader, stop)
     else:
-        results = ((chunk, summarise_chunk(summariser, read, chunk_items(chunk))) for chunk in _until(chunks, stop))
-    for chunk, outcomes in results:
-        for (name, _, target), outcome in zip(chunk, outcomes):
-            if isinstance(outcome, SummariseError):
+        chunks = _chunks(items, sink, skip_existing, stdin_reader)
+        if jobs > 1 and factory is not None:
+            done = _in_workers(chunks, factory, read, jobs, stop)
+        else:
+            done = ((chunk, summarise_chunk(summariser, read, chunk_items(chunk))) for chunk in _until(chunks, stop))
+        settled = (entry for chunk, outcomes in done for entry in merge_outcomes(chunk, outcomes))
+    try:
+        for name, target, outcome in settled:
+            if isinstance(outcome, Skipped):
+                report.skipped += outcome.count
+            elif isinstance(outcome, SummariseError):
                 _fail(report, sink, report_error, name, outcome)
             else:
                 try:
@@ -180,51 +185,68 @@ def run_batch(
                     report.summarised += 1
                 except SummariseError as error:
                     _fail(report, sink, report_error, name, error)
-        advance(len(chunk))
-    report.interrupted = bool(stop)
-    sink.close()
+            advance(outcome.count if isinstance(outcome, Skipped) else 1)
+    finally:  # what was summarised before a failure or an interrupt is still written out
+        report.interrupted = bool(stop)
+        sink.close()
     return report
 
 
-Chunk = list[tuple[str, Source | Article, Any]]
-Executor = Callable[[Iterator[Chunk], StopFlag], Iterator[tuple[Chunk, list[Outcome]]]]
+@dataclass(frozen=True)
+class Skipped:
+    """Inputs whose output is already there (``--skip-existing``): counted, not written."""
+
+    count: int = 1
 
 
-def _chunks(items: Iterable[Source | SummariseError], report: BatchReport, sink: Sink,
-            report_error: Callable[[str, Exception], None], skip_existing: bool,
-            advance: Callable[[int], None], stdin_reader: Callable[[Source], Article] | None,
-            ) -> Iterator[Chunk]:
-    """Chunks of (name, source or article, output target), after errors and skips are settled."""
+Work = Source | Article | SummariseError | Skipped  # what planning made of an input
+Chunk = list[tuple[str, Work, Any]]  # (name, work, output target), in input order
+Settled = tuple[str, Any, Outcome | Skipped]  # (name, output target, what became of it)
+Executor = Callable[[Iterable[Source | SummariseError], Sink, bool, Callable[[Source], Article] | None, StopFlag],
+                    Iterator[Settled]]
+
+
+def plan(item: Source | SummariseError, sink: Sink, skip_existing: bool,
+         stdin_reader: Callable[[Source], Article] | None = None) -> tuple[str, Work, Any]:
+    """What to do with one input, decided in input order (output names depend on it):
+    report its error, skip it, or summarise it (stdin is read here, since only this process has it)."""
+    if isinstance(item, SummariseError):
+        return getattr(item, "source", "?"), item, None
+    target = sink.target(item)
+    if skip_existing and sink.exists(target):
+        return item.name, Skipped(), target
+    if item.kind == "stdin" and stdin_reader is not None:
+        return item.name, _guard(lambda: stdin_reader(item)), target
+    return item.name, item, target
+
+
+def _chunks(items: Iterable[Source | SummariseError], sink: Sink, skip_existing: bool,
+            stdin_reader: Callable[[Source], Article] | None) -> Iterator[Chunk]:
+    """Planned inputs in chunks of ``CHUNK_SIZE`` to summarise; errors and skips ride along in
+    their places (a long run of them is cut at ``MAX_CHUNK_ENTRIES`` so progress keeps moving)."""
     chunk: Chunk = []
+    work = 0
     for item in items:
-        if isinstance(item, SummariseError):
-            _fail(report, sink, report_error, getattr(item, "source", "?"), item)
-            advance(1)
-            continue
-        target = sink.target(item)
-        if skip_existing and sink.exists(target):
-            report.skipped += 1
-            advance(1)
-            continue
-        work: Source | Article = item
-        if item.kind == "stdin" and stdin_reader is not None:  # only this process has our stdin
-            article = _guard(lambda: stdin_reader(item))
-            if isinstance(article, SummariseError):
-                _fail(report, sink, report_error, item.name, article)
-                advance(1)
-                continue
-            work = article
-        chunk.append((item.name, work, target))
-        if len(chunk) == CHUNK_SIZE:
+        name, planned, target = plan(item, sink, skip_existing, stdin_reader)
+        chunk.append((name, planned, target))
+        work += isinstance(planned, (Source, Article))
+        if work == CHUNK_SIZE or len(chunk) == MAX_CHUNK_ENTRIES:
             yield chunk
-            chunk = []
+            chunk, work = [], 0
     if chunk:
         yield chunk
 
 
 def chunk_items(chunk: Chunk) -> list[Source | Article]:
-    """What a chunk hands to ``summarise_chunk``: its sources (or stdin's article), in order."""
-    return [item for _, item, _ in chunk]
+    """What a chunk hands to ``summarise_chunk``: the inputs to summarise, in order."""
+    return [work for _, work, _ in chunk if isinstance(work, (Source, Article))]
+
+
+def merge_outcomes(chunk: Chunk, outcomes: list[Outcome]) -> Iterator[Settled]:
+    """A chunk's entries settled: the summarised ones take their outcomes, in order."""
+    results = iter(outcomes)
+    for name, work, target in chunk:
+        yield name, target, work if isinstance(work, (SummariseError, Skipped)) else next(results)
 
 
 def _until(chunks: Iterator[Chunk], stop: StopFlag) -> Iterator[Chunk]:

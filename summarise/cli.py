@@ -53,6 +53,9 @@ def _stderr_console() -> Any:
 @click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
               help="File patterns to take from directories (repeatable).")
 @click.option("--skip-existing", is_flag=True, help="With --output-dir: skip articles already written.")
+@click.option("--shard-size", type=click.IntRange(1), default=None, metavar="N",
+              help="With --output-dir: write JSON Lines shards of at most N records "
+                   "(part-00000.jsonl, …) instead of one file per article.")
 @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
               help="Refuse articles longer than this.")
 @click.option("--timeout", type=click.FloatRange(0.1), default=DEFAULT_TIMEOUT, show_default=True,
@@ -88,7 +91,7 @@ def _stderr_console() -> Any:
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(__version__, prog_name="summarise")
 def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_dir: Path | None,
-         globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
+         globs: tuple[str, ...], skip_existing: bool, shard_size: int | None, max_chars: int, timeout: float,
          model: str | None, prompts_dir: Path | None, device: str, dtype: str, batch_size: int,
          strict: bool, allow_download: bool, allow_pickle: bool, trust_remote_code: bool,
          jobs: int, text_field: str | None, ray_address: str | None, ray_actors: int | None,
@@ -105,6 +108,10 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
         inputs = ("-",)
     if skip_existing and output_dir is None:
         raise click.UsageError("--skip-existing needs --output-dir")
+    if shard_size is not None and output_dir is None:
+        raise click.UsageError("--shard-size needs --output-dir")
+    if shard_size is not None and fmt not in (None, "jsonl"):
+        raise click.UsageError("--shard-size writes JSON Lines: leave --format out or give jsonl")
     fmt = fmt or ("json" if output_dir else "rich" if sys.stdout.isatty() else "text")
     engine = {"model": model, "prompts": prompts_dir, "device": device, "dtype": dtype,
               "batch_size": batch_size, "strict": strict, "allow_download": allow_download,
@@ -116,7 +123,7 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
     try:
         with _stop_on_signals(stop):
             status = _run(inputs, fmt, claims, output_dir, globs, skip_existing, max_chars, timeout,
-                          jobs, quiet, debug, stdin, errors, engine, stop, text_field, ray)
+                          jobs, quiet, debug, stdin, errors, engine, stop, text_field, ray, shard_size)
     except KeyboardInterrupt:
         errors.print("summarise: interrupted")
         status = ExitStatus.INTERRUPTED
@@ -133,14 +140,14 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
          globs: tuple[str, ...], skip_existing: bool, max_chars: int, timeout: float,
          jobs: int, quiet: bool, debug: bool, stdin: Any, errors: Any,
          engine: dict[str, Any], stop: StopFlag, text_field: str | None = None,
-         ray: dict[str, Any] | None = None) -> int:
+         ray: dict[str, Any] | None = None, shard_size: int | None = None) -> int:
     from functools import partial
 
     from summarise.batch import Reader, run_batch
     from summarise.generative import make_summariser
-    from summarise.output import DirectorySink, StreamSink
+    from summarise.output import DirectorySink, ShardSink, StreamSink
     from summarise.sources import Source, expand_inputs, read_source
-    from summarise.tabular import expand_tables
+    from summarise.tabular import expand_tables, holds_rows
 
     factory = partial(make_summariser, claims, **engine)
     reader = Reader(max_chars, timeout)
@@ -148,8 +155,11 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
     if ray is not None:
         from summarise.ray_batch import ray_executor
 
-        execute = ray_executor(factory=factory, read=reader, **ray)
-    items = list(expand_tables(expand_inputs(list(inputs), tuple(globs)), text_field))
+        execute = ray_executor(factory=factory, read=reader, text_field=text_field, **ray)
+    found = list(expand_inputs(list(inputs), tuple(globs)))
+    # A table's rows are read as they are summarised (on Ray, by the cluster), so their number is not known here.
+    count = None if any(holds_rows(item, text_field) for item in found) else len(found)
+    items = found if execute is not None else expand_tables(found, text_field)
     summariser = factory()
 
     def report_error(name: str, error: Exception) -> None:
@@ -158,21 +168,24 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
             details = getattr(error, "details", None) or "".join(traceback.format_exception(error))
             errors.print(details, markup=False)
 
-    if jobs == 1 and execute is None and any(isinstance(item, Source) for item in items):
+    if jobs == 1 and execute is None and any(isinstance(item, Source) for item in found):
         try:
             with _status(errors, quiet, "Loading models…"):
                 summariser.load()
         except SummariseError as error:
             report_error("model", error)
             return ExitStatus.INPUT_FAILED
-    if output_dir is not None:
-        sink: Any = DirectorySink(output_dir, fmt)
+    many = count is None or count > 1
+    if output_dir is not None and shard_size is not None:
+        sink: Any = ShardSink(output_dir, shard_size)
+    elif output_dir is not None:
+        sink = DirectorySink(output_dir, fmt)
     else:
         from rich.console import Console
 
-        sink = StreamSink(sys.stdout, fmt, len(items), Console(file=sys.stdout, soft_wrap=False))
-    show_progress = errors.is_terminal and not quiet and len(items) > 1
-    with _progress(errors, len(items), show_progress) as advance:
+        sink = StreamSink(sys.stdout, fmt, count, Console(file=sys.stdout, soft_wrap=False))
+    show_progress = errors.is_terminal and not quiet and many
+    with _progress(errors, count, show_progress) as advance:
         report = run_batch(
             items,
             summariser=summariser,
@@ -187,7 +200,7 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
             stdin_reader=lambda source: read_source(source, stdin, max_chars, timeout),
             execute=execute,
         )
-    if report.interrupted or (not quiet and (len(items) > 1 or output_dir is not None)):
+    if report.interrupted or (not quiet and (many or output_dir is not None)):
         errors.print(report.line())
     if stop:
         return 128 + stop.signal
@@ -219,7 +232,7 @@ def _status(console: Any, quiet: bool, message: str) -> Any:
 class _progress:
     """A rich progress bar on stderr (count, rate, ETA), or nothing."""
 
-    def __init__(self, console: Any, total: int, enabled: bool):
+    def __init__(self, console: Any, total: int | None, enabled: bool):
         self.console, self.total, self.enabled = console, total, enabled
         self.bar: Any = None
 

@@ -1,12 +1,16 @@
-"""Where briefs go: stdout in the chosen format, or one file per article in a directory."""
+"""Where briefs go: stdout in the chosen format, one file per article in a directory, or
+JSON Lines shards of at most N records in a directory."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, Iterable
 
 from summarise.brief import Brief
 from summarise.errors import OutputError
@@ -58,7 +62,8 @@ def write_atomically(path: Path, content: str) -> None:
 class StreamSink:
     """Briefs to a stream (stdout). JSON for several inputs becomes one array."""
 
-    def __init__(self, stream: IO[str], fmt: str, expected: int, console: Any = None):
+    def __init__(self, stream: IO[str], fmt: str, expected: int | None, console: Any = None):
+        """``expected``: how many inputs (None: not known, as with a table's rows)."""
         self.stream = stream
         self.fmt = fmt
         self.as_array = fmt == "json" and expected != 1
@@ -126,6 +131,29 @@ class DirectorySink:
     def exists(self, target: Path) -> bool:
         return target.exists()
 
+    def written_check(self, inputs: Iterable[tuple[PurePosixPath, bool]]) -> ExistingFiles:
+        """For readers that meet the inputs out of this process (Ray's read tasks): a picklable
+        test of whether an input's file is certainly there already, given every input's
+        ``(relative name, holds rows)`` (a table's rows are named ``relative/N``).
+
+        ``target`` numbers a name already taken (``a.json``, ``a-2.json``), in input order, which a
+        read task cannot follow; so in a folder where two inputs could take the same name the
+        test answers "not certain", and the batch settles those inputs in order after all."""
+        claims: Counter[PurePosixPath] = Counter()  # an output file, or a table's folder: its claimants
+        row_folders: set[PurePosixPath] = set()
+        for relative, holds_rows in inputs:
+            if holds_rows:
+                claim = safe_output_path(relative / "1", self.suffix).parent
+                row_folders.add(claim)
+            else:
+                claim = safe_output_path(relative, self.suffix)
+            claims[claim] += 1
+        unsure = {claim if claim in row_folders else claim.parent for claim, count in claims.items() if count > 1}
+        unsure |= {claim.parent for claim in claims if claim.parent in row_folders}
+        existing = frozenset(path.relative_to(self.root).as_posix()
+                             for path in self.root.rglob("*") if path.is_file()) if self.root.is_dir() else frozenset()
+        return ExistingFiles(existing, self.suffix, frozenset(unsure))
+
     def brief(self, target: Path, brief: Brief) -> None:
         write_atomically(target, render(brief, self.fmt))
 
@@ -134,3 +162,106 @@ class DirectorySink:
 
     def close(self) -> None:
         """Every file is complete as soon as it is written."""
+
+
+@dataclass(frozen=True)
+class ExistingFiles:
+    """``DirectorySink.written_check``'s answer: output files present when the run began."""
+
+    files: frozenset[str]
+    suffix: str
+    unsure: frozenset[PurePosixPath]  # folders where names depend on input order
+
+    def __call__(self, source: Source) -> bool:
+        candidate = safe_output_path(source.relative, self.suffix)
+        return candidate.parent not in self.unsure and candidate.as_posix() in self.files
+
+
+@dataclass(frozen=True)
+class ExistingSources:
+    """``ShardSink.written_check``'s answer: the sources already summarised in the shards."""
+
+    names: frozenset[str]
+
+    def __call__(self, source: Source) -> bool:
+        return source.name in self.names
+
+
+class ShardSink:
+    """Briefs and error records as JSON Lines in ``root/part-00000.jsonl``, ``part-00001.jsonl``, …,
+    at most ``size`` records each, in input order. A shard appears whole (written atomically) once
+    it is full or the run ends, so a reader never sees half of one. Numbering continues after the
+    shards already there: a second run never overwrites the first's. With ``--skip-existing``, a
+    source whose brief is in a shard is done; one recorded only as an error is tried again."""
+
+    PATTERN = re.compile(r"^part-(\d{5,})\.jsonl$")
+
+    def __init__(self, root: Path, size: int):
+        self.root = root
+        self.size = size
+        shards = sorted(self._shards())
+        self.number = shards[-1][0] + 1 if shards else 0
+        self.records: list[str] = []
+        self._done: frozenset[str] | None = None
+
+    def _shards(self) -> Iterable[tuple[int, Path]]:
+        if self.root.is_dir():
+            for path in self.root.iterdir():
+                match = self.PATTERN.match(path.name)
+                if match:
+                    yield int(match.group(1)), path
+
+    def done(self) -> frozenset[str]:
+        """The sources summarised in the shards already there (read once, when first asked)."""
+        if self._done is None:
+            names: set[str] = set()
+            for _, path in sorted(self._shards()):
+                try:
+                    lines = path.read_text(encoding="utf-8").splitlines()
+                except OSError as exc:
+                    raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+                for line in lines:
+                    record = _json_object(line)
+                    if record is not None and "error" not in record and isinstance(record.get("source"), str):
+                        names.add(record["source"])
+            self._done = frozenset(names)
+        return self._done
+
+    def target(self, source: Source) -> str:
+        return source.name
+
+    def exists(self, target: str) -> bool:
+        return target in self.done()
+
+    def written_check(self, inputs: Iterable[tuple[PurePosixPath, bool]]) -> ExistingSources:
+        """A picklable ``exists`` for readers out of this process (names alone decide here)."""
+        return ExistingSources(self.done())
+
+    def brief(self, target: str, brief: Brief) -> None:
+        self._add(render(brief, "jsonl"))
+
+    def error(self, source: str, error: Exception) -> None:
+        self._add(to_json(error_record(source, error), indent=None) + "\n")
+
+    def _add(self, record: str) -> None:
+        self.records.append(record)
+        if len(self.records) == self.size:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.records:
+            write_atomically(self.root / f"part-{self.number:05d}.jsonl", "".join(self.records))
+            self.number += 1
+            self.records = []
+
+    def close(self) -> None:
+        """The last, partly filled shard."""
+        self._flush()
+
+
+def _json_object(line: str) -> dict[str, Any] | None:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return record if isinstance(record, dict) else None

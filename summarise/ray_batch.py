@@ -1,12 +1,30 @@
 """The batch path on a Ray cluster (``--ray ADDRESS``).
 
-The driver plans the run exactly as the local batch does (``batch.run_batch``:
-inputs listed, errors and ``--skip-existing`` settled, chunks of ``CHUNK_SIZE``)
-and writes every brief through the same sink. Only the summarising moves: the
-chunks become a Ray Dataset, ``map_batches`` hands each chunk to a pool of actors
-that load the models once and call the same ``summarise_chunk`` (files are read
-there, on the cluster), and the results come back in input order. Same chunks,
-same code, same sink: the same bytes as the local path.
+The driver lists the inputs (paths only, as the local batch does) and reads
+standard input if it is one of them; everything else happens on the cluster, in
+one Ray Data pipeline:
+
+1. **Read** (``InputsDatasource``): read tasks, parallel over the input files,
+   turn them into entries in input order. A table (``--text-field``) becomes its
+   rows through the same ``tabular.expand_tables`` the local path uses, so the
+   names (``FILE#N``), the per-row errors and the article checks are the same, and
+   a table far larger than the driver's memory streams through. ``--skip-existing``
+   drops the inputs whose output is certainly there already, before any actor sees
+   them (runs of them travel as one count, for the closing report).
+2. **Summarise**: ``map_batches`` hands batches of ``CHUNK_SIZE`` entries to a pool
+   of actors that load the models once and call the same ``summarise_chunk``.
+3. **Write**: the results come back in input order and the driver only names and
+   writes them, through the same sink, so the bytes are those of the local path
+   (a brief does not depend on which articles share its chunk).
+
+Why our own ``Datasource`` rather than ``read_json`` / ``read_binary_files`` /
+``FileBasedDatasource``: those open the files themselves, and one unreadable or
+malformed file fails the whole job, where this tool owes one error line for it and
+the rest summarised; they also read a whole file into memory, where a plain article
+is read only up to ``--max-chars`` (HTML extraction, encodings and the binary checks
+live in ``sources.read_source``). So a read task yields a plain file's *name*, and the
+actor that summarises it reads it, with the local path's reader; a table is read and
+parsed in the read task. Either way every node must see the input paths.
 """
 
 from __future__ import annotations
@@ -17,11 +35,16 @@ import os
 import pickle
 import socket
 from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from summarise.batch import Chunk, Outcome, Reader, StopFlag, chunk_items, start_worker, work_on_chunk
+from summarise.batch import (CHUNK_SIZE, Executor, Reader, Settled, Sink, Skipped, StopFlag, plan, start_worker,
+                             work_on_chunk)
+from summarise.brief import Article
 from summarise.errors import SummariseError
+from summarise.sources import Source
+from summarise.tabular import expand_tables, holds_rows, rows_folder
 
 INSTALL_HINT = "--ray needs Ray: pip install 'summarise[ray]'"
 CONNECT_TIMEOUT = 5.0  # seconds to reach a cluster's address before giving up
@@ -80,34 +103,116 @@ def _first_line(error: Exception) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
+ENTRIES_PER_BLOCK = CHUNK_SIZE  # a block is one actor call: small blocks spread the work over the pool
+
+
+def _entries(inputs: list[Any], text_field: str | None, written: Callable[[Source], bool] | None
+             ) -> Iterator[bytes]:
+    """One read task's entries, pickled ``(source, work)`` pairs in input order: a source to
+    summarise (``work`` is the source, or stdin's article), an error in its place (``source``
+    None), or ``Skipped(n)`` for a run of inputs already written."""
+    skipped = 0
+    for item in expand_tables(inputs, text_field):
+        if isinstance(item, SummariseError):
+            source, work = None, item
+        elif isinstance(item, tuple):  # standard input, read by the driver
+            source, work = item
+        else:
+            source, work = item, item
+        if source is not None and written is not None and written(source):
+            skipped += 1
+            continue
+        if skipped:
+            yield pickle.dumps((None, Skipped(skipped)))
+            skipped = 0
+        yield pickle.dumps((source, work))
+    if skipped:
+        yield pickle.dumps((None, Skipped(skipped)))
+
+
+def _read_task(inputs: list[Any], text_field: str | None, written: Any) -> Iterator[Any]:
+    """The body of a read task: the entries of its inputs, ``ENTRIES_PER_BLOCK`` to a block."""
+    import pyarrow as pa
+    import ray
+
+    check = ray.get(written) if written is not None else None
+    block: list[bytes] = []
+    for entry in _entries(inputs, text_field, check):
+        block.append(entry)
+        if len(block) == ENTRIES_PER_BLOCK:
+            yield pa.table({"entry": pa.array(block, pa.binary())})
+            block = []
+    if block:
+        yield pa.table({"entry": pa.array(block, pa.binary())})
+
+
+def _datasource(inputs: list[Any], text_field: str | None, written: Any) -> Any:
+    """A Ray Data source over the driver's list of inputs (see the module's docstring)."""
+    import pyarrow as pa
+    from ray.data.block import BlockMetadata
+    from ray.data.datasource import Datasource, ReadTask
+
+    schema = pa.schema([("entry", pa.binary())])
+
+    class InputsDatasource(Datasource):
+        def estimate_inmemory_data_size(self) -> None:
+            return None  # tables are read where they lie; their size is not known here
+
+        def get_read_tasks(self, parallelism: int, **_: Any) -> list[ReadTask]:
+            groups = max(1, min(parallelism, len(inputs)))
+            step = -(-len(inputs) // groups)
+            tasks = []
+            for start in range(0, len(inputs), step):
+                group = inputs[start:start + step]
+                files = tuple(item.name for item in group if isinstance(item, Source))
+                metadata = BlockMetadata(num_rows=None, size_bytes=None, exec_stats=None, input_files=files)
+                tasks.append(ReadTask(partial(_read_task, group, text_field, written), metadata, schema))
+            return tasks
+
+    return InputsDatasource()
+
+
 class ChunkSummariser:
-    """A Ray actor: the models are loaded once, then each batch (one chunk) is summarised."""
+    """A Ray actor: the models are loaded once, then each batch of entries is summarised."""
 
     def __init__(self, factory: Callable[[], Any], read: Reader):
         start_worker(factory, read)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, batch: Any) -> Any:
+        import pyarrow as pa
+
+        entries = [pickle.loads(blob) for blob in batch["entry"].to_pylist()]
+        works = [work for _, work in entries if isinstance(work, (Source, Article))]
+        outcomes = iter(work_on_chunk(works))
         results = []
-        for items in batch["items"]:
-            outcomes = work_on_chunk(pickle.loads(items))
-            for outcome in outcomes:
-                if not isinstance(outcome, SummariseError):
-                    outcome.article = None  # the driver needs the brief, not the text again
-            results.append(pickle.dumps(outcomes))
-        return {"index": batch["index"], "outcomes": results}
+        for source, work in entries:
+            if source is None:
+                results.append(pickle.dumps((None, work)))
+                continue
+            outcome = next(outcomes)
+            if not isinstance(outcome, SummariseError):
+                outcome.article = None  # the driver needs the brief, not the text again
+            named = Source(source.kind, source.name, source.relative)  # a row without its text
+            results.append(pickle.dumps((named, outcome)))
+        return pa.table({"result": pa.array(results, pa.binary())})
 
 
 def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors: int | None = None,
-                 gpus_per_actor: float = 0.0) -> Callable[[Iterator[Chunk], StopFlag], Iterator[tuple[Chunk, list[Outcome]]]]:
-    """An ``execute`` for ``run_batch`` that summarises the chunks on Ray (see the module's docstring).
-
-    Ray's absence is reported here, before any input is read."""
+                 gpus_per_actor: float = 0.0, text_field: str | None = None) -> Executor:
+    """An ``execute`` for ``run_batch`` that reads and summarises the inputs on Ray (see the
+    module's docstring). Ray's absence is reported here, before any input is read."""
     if importlib.util.find_spec("ray") is None:
         raise RayUnavailable(INSTALL_HINT)
 
-    def execute(chunks: Iterator[Chunk], stop: StopFlag) -> Iterator[tuple[Chunk, list[Outcome]]]:
-        planned = list(chunks)
-        if not planned:
+    def execute(items: Iterable[Source | SummariseError], sink: Sink, skip_existing: bool,
+                stdin_reader: Callable[[Source], Article] | None, stop: StopFlag) -> Iterator[Settled]:
+        inputs: list[Any] = []
+        for item in items:
+            if isinstance(item, Source) and item.kind == "stdin" and stdin_reader is not None:
+                inputs.append((item, plan(item, sink, False, stdin_reader)[1]))
+            else:
+                inputs.append(item)
+        if not inputs:
             return
         with connected(address) as ray:
             context = ray.data.DataContext.get_current()
@@ -116,22 +221,24 @@ def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors:
             context.print_on_execution_start = False
             for name in ("ray", "ray.data"):  # Ray's notices would bury the CLI's one-line messages
                 logging.getLogger(name).setLevel(logging.ERROR)
+            written = ray.put(_written_check(sink, inputs, text_field)) if skip_existing else None
             pool = actors or _default_actors(ray, gpus_per_actor)
-            rows = [{"index": k, "items": pickle.dumps(chunk_items(chunk))}
-                    for k, chunk in enumerate(planned)]
-            results = ray.data.from_items(rows, override_num_blocks=min(len(rows), pool * 4)).map_batches(
+            results = ray.data.read_datasource(
+                _datasource(inputs, text_field, written),
+                num_cpus=0,  # reading is light next to summarising; the actors hold the CPUs
+            ).map_batches(
                 ChunkSummariser,
                 fn_constructor_args=(factory, read),
-                batch_size=1,
-                batch_format="numpy",
-                compute=ray.data.ActorPoolStrategy(size=min(pool, len(rows))),
+                batch_size=CHUNK_SIZE,
+                batch_format="pyarrow",
+                compute=ray.data.ActorPoolStrategy(size=pool),
                 num_cpus=1,
                 num_gpus=gpus_per_actor or None,
             )
             try:
-                for batch in results.iter_batches(batch_size=None, batch_format="numpy"):
-                    for index, outcomes in zip(batch["index"], batch["outcomes"]):
-                        yield planned[int(index)], pickle.loads(outcomes)
+                for batch in results.iter_batches(batch_size=None, batch_format="pyarrow"):
+                    for blob in batch["result"].to_pylist():
+                        yield _settle(pickle.loads(blob), sink, skip_existing)
                     if stop:
                         return
             except ray.exceptions.RayError as exc:  # a lost node or actor; what was written stays
@@ -139,6 +246,23 @@ def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors:
                                      "run again with --skip-existing to finish it") from exc
 
     return execute
+
+
+def _written_check(sink: Any, inputs: list[Any], text_field: str | None) -> Callable[[Source], bool]:
+    """The sink's test of what is already written, for the read tasks (``--skip-existing``)."""
+    sources = [item[0] if isinstance(item, tuple) else item for item in inputs]
+    return sink.written_check((rows_folder(s) if holds_rows(s, text_field) else s.relative, holds_rows(s, text_field))
+                              for s in sources if isinstance(s, Source))
+
+
+def _settle(result: tuple[Source | None, Any], sink: Sink, skip_existing: bool) -> Settled:
+    """A result named on the driver, in input order (output names depend on it), with the
+    final word on ``--skip-existing`` for inputs the read task could not be sure of."""
+    source, outcome = result
+    if source is None:  # an input error or a run of skipped inputs
+        return getattr(outcome, "source", ""), None, outcome
+    name, planned, target = plan(source, sink, skip_existing)
+    return name, target, planned if isinstance(planned, Skipped) else outcome
 
 
 def _default_actors(ray: Any, gpus_per_actor: float) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Iterable, Iterator
 
 from summarise.brief import Article
@@ -33,21 +34,32 @@ def is_table(name: str) -> bool:
     return name.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES)
 
 
+def holds_rows(item: Source | InputError, text_field: str | None) -> bool:
+    """Whether this input is a table whose rows are the articles (``--text-field``)."""
+    return text_field is not None and isinstance(item, Source) and item.kind == "file" and is_table(item.name)
+
+
+def rows_folder(source: Source) -> PurePosixPath:
+    """The name a table's rows are named under: ``news/wire.jsonl`` → ``news/wire`` (rows ``news/wire/N``)."""
+    return source.relative.with_suffix("")
+
+
 def expand_tables(items: Iterable[Source | InputError], text_field: str | None
                   ) -> Iterator[Source | InputError]:
-    """``items`` with every table file replaced by its rows (unchanged without ``text_field``)."""
+    """``items`` with every table file replaced by its rows, read as they are needed (unchanged
+    without ``text_field``). The local batch and Ray's read tasks (``ray_batch.py``) both call it."""
     for item in items:
-        if text_field is None or not isinstance(item, Source) or item.kind != "file" or not is_table(item.name):
-            yield item
+        if holds_rows(item, text_field):
+            yield from table_rows(item, text_field)  # type: ignore[arg-type]
         else:
-            yield from table_rows(item, text_field)
+            yield item
 
 
 def table_rows(source: Source, text_field: str) -> Iterator[Row | InputError]:
     """The rows of one table file as articles to summarise, in file order."""
     values = _parquet_values(source.name, text_field) if source.name.lower().endswith(PARQUET_SUFFIXES) \
         else _jsonl_values(source.name, text_field)
-    stem = source.relative.with_suffix("")
+    stem = rows_folder(source)
     try:
         for number, value in enumerate(values, 1):
             name = f"{source.name}#{number}"
