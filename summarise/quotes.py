@@ -231,7 +231,10 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
             tokens.append(token)
     if not tokens:
         return None
-    if _is_cue(tokens[0]):  # "…," said Mr. Rhodes
+    # A quotation that ends in a comma, "?" or "!" runs on into its tag, whatever the verb:
+    # ""…?" Hannity pressed", ""…," Trump went on", ""…," reacted Trump".
+    runs_on = doc.text[span.inner_end - 1] in ",?!"
+    if _is_cue(tokens[0]) or (runs_on and tokens[0].pos_ == "VERB"):  # "…," said Mr. Rhodes
         phrase = []
         for token in tokens[1:]:
             if token.is_punct or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
@@ -240,13 +243,15 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
         verb = tokens[0]
     else:  # "…," the ambassador, Kazem Jalali, said
         verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or not _is_cue(verb):
+        if verb is None or not (_is_cue(verb) or (runs_on and verb.pos_ == "VERB")):
             return None
         phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
         while phrase and phrase[-1].is_punct:
             phrase.pop()
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in phrase):
         return None
+    if not _is_cue(verb) and not any(t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS for t in phrase):
+        return None  # any verb will do only for a person: ""…," came shouts from the crowd" is no tag
     if verb.i > tokens[0].i and any(c.dep_ == "ccomp" and c.i > verb.i and not _inside(c.idx, quoted) for c in verb.children):
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])

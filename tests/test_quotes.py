@@ -206,6 +206,13 @@ def test_partial_quote_inside_reported_speech_is_part_of_the_clause(quotes):
     assert reported(found)[0].speaker == "Hillary Clinton"
 
 
+def test_a_quotation_that_runs_on_into_its_tag_takes_any_verb_of_a_person(quotes):
+    text = "“Would it be negotiable for the eleven million people already here?” Olaf Berg pressed."
+    assert direct(quotes(text))[0].speaker == "Olaf Berg"
+    text = "“Call the roll now, call the roll,” came loud shouts from the back of the crowded hall."
+    assert [q.speaker for q in direct(quotes(text))] == [None]
+
+
 def test_a_short_quotation_framed_by_a_verb_of_judgement_is_reported_speech(quotes):
     text = "Mayor Lena Ortiz decried the council for “turning its back” on the families who live along the river."
     found = quotes(text)
