@@ -34,7 +34,8 @@ import logging
 import os
 import pickle
 import socket
-from contextlib import contextmanager
+import sys
+from contextlib import contextmanager, redirect_stdout
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -61,7 +62,11 @@ def connected(address: str) -> Iterator[Any]:
     """Ray, initialised for ``address``: ``local`` starts an instance for this run,
     ``auto`` joins the cluster this machine belongs to, ``ray://host:port`` or
     ``host:port`` joins that one. An instance already initialised in this process is used
-    as it is. An unreachable address fails within ``CONNECT_TIMEOUT`` seconds."""
+    as it is. An unreachable address fails within ``CONNECT_TIMEOUT`` seconds.
+
+    While connected, ``sys.stdout`` is stderr: Ray prints the cluster's notices ("(raylet)
+    WARNING: …") on whatever ``sys.stdout`` is, which would break a JSON Lines stream; the
+    sinks keep the real stdout they were given."""
     try:
         import ray
     except ImportError as exc:
@@ -78,7 +83,8 @@ def connected(address: str) -> Iterator[Any]:
         except (ConnectionError, ValueError, RuntimeError) as exc:
             raise RayUnavailable(f"cannot join Ray at {address}: {_first_line(exc)}") from exc
     try:
-        yield ray
+        with redirect_stdout(sys.stderr):
+            yield ray
     finally:
         if owned:
             ray.shutdown()
@@ -104,6 +110,10 @@ def _first_line(error: Exception) -> str:
 
 
 ENTRIES_PER_BLOCK = CHUNK_SIZE  # a block is one actor call: small blocks spread the work over the pool
+# Read tasks take no CPU of their own (the actors hold them all), so Ray would start as many
+# at once as there are tasks, each a new worker process; two keep ahead of any pool, since a
+# task parses thousands of rows a second where an actor summarises a few articles.
+READ_TASKS_AT_ONCE = 2
 
 
 def _entries(inputs: list[Any], text_field: str | None, written: Callable[[Source], bool] | None
@@ -226,6 +236,7 @@ def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors:
             results = ray.data.read_datasource(
                 _datasource(inputs, text_field, written),
                 num_cpus=0,  # reading is light next to summarising; the actors hold the CPUs
+                concurrency=READ_TASKS_AT_ONCE,
             ).map_batches(
                 ChunkSummariser,
                 fn_constructor_args=(factory, read),

@@ -6,8 +6,10 @@ import json
 from pathlib import Path, PurePosixPath
 
 import pytest
+from click.testing import CliRunner
 
 from summarise.brief import Brief, Claim
+from summarise.cli import main
 from summarise.errors import InputError, OutputError
 from summarise.output import DirectorySink, ShardSink, safe_output_path, write_atomically
 from summarise.sources import Source
@@ -118,3 +120,32 @@ def test_a_new_run_numbers_on_and_skips_only_what_was_summarised(tmp_path: Path)
     sink.brief("in/b", brief("in/b"))
     sink.close()
     assert records(tmp_path / "part-00008.jsonl") == ["in/b"]
+
+
+def test_shards_from_the_command_line_and_a_rerun_that_finishes_the_job(tmp_path: Path, article_text: str) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    for name in ("a", "b", "c"):
+        (news / f"{name}.txt").write_text(article_text.replace("Lisbon", name.upper()))
+    (news / "d.txt").write_text("")
+    out = tmp_path / "briefs"
+    result = CliRunner().invoke(main, [str(news), "-o", str(out), "--shard-size", "2", "-q"])
+    assert result.exit_code == 1  # d.txt is empty
+    assert sorted(p.name for p in out.iterdir()) == ["part-00000.jsonl", "part-00001.jsonl"]
+    assert records(out / "part-00000.jsonl") + records(out / "part-00001.jsonl") == [
+        str(news / f"{name}.txt") for name in "abcd"]
+
+    (out / "part-00001.jsonl").unlink()  # as if the run had been cut short
+    result = CliRunner().invoke(main, [str(news), "-o", str(out), "--skip-existing", "-q"],
+                                env={"SUMMARISE_SHARD_SIZE": "2"})
+    assert result.exit_code == 1
+    assert records(out / "part-00001.jsonl") == [str(news / "c.txt"), str(news / "d.txt")]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--shard-size", "2"], "--shard-size needs --output-dir"),
+    (["--shard-size", "2", "-o", "x", "--format", "markdown"], "--shard-size writes JSON Lines"),
+])
+def test_shard_size_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, [str(tmp_path), *args])
+    assert result.exit_code == 2 and message in result.stderr

@@ -14,7 +14,7 @@ import pickle
 import subprocess
 import sys
 import time
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -24,9 +24,8 @@ from summarise import ray_batch
 from summarise.batch import Reader, Skipped, run_batch
 from summarise.brief import Article, Brief
 from summarise.cli import main
-from summarise.errors import SummariseError
 from summarise.output import DirectorySink, ShardSink, StreamSink
-from summarise.sources import Source, expand_inputs
+from summarise.sources import expand_inputs
 from summarise.tabular import expand_tables
 
 ray = pytest.importorskip("ray")
@@ -172,3 +171,100 @@ def test_shards_on_ray_finish_an_interrupted_run(local_ray: None, tables: Path, 
     assert [p.name for p in new] == ["part-00004.jsonl", "part-00005.jsonl", "part-00006.jsonl"]  # numbered on
     again = [json.loads(line) for path in new for line in path.read_text().splitlines()]
     assert sorted(r["source"] for r in again) == sorted(r["source"] for r in lost + kept if r in lost or "error" in r)
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory: pytest.TempPathFactory, article_text: str) -> Path:
+    """About twenty articles we vary ourselves, one empty file and one binary file among them."""
+    root = tmp_path_factory.mktemp("archive")
+    paragraphs = article_text.strip().split("\n\n")
+    for number, place in enumerate(PLACES * 2):
+        order = paragraphs[:1] + paragraphs[1 + number % 3:] + paragraphs[1:1 + number % 3]
+        text = "\n\n".join(order).replace("Lisbon", place.upper() if number % 2 else place)
+        (root / f"{number:02d}-{place.lower()}.txt").write_text(text.replace("8.5", f"{number + 2}.5"))
+    (root / "05-empty.txt").write_text("")
+    (root / "06-image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return root
+
+
+def run(args: list[str]) -> tuple[int, str]:
+    result = CliRunner().invoke(main, args)
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture(scope="session")
+def wire_tables(tmp_path_factory: pytest.TempPathFactory, article_text: str) -> list[Path]:
+    """A JSONL and a Parquet table of articles, each with rows that cannot be articles."""
+    root = tmp_path_factory.mktemp("wire")
+    texts = [article_text.replace("Lisbon", place) for place in PLACES[:6]]
+    lines = [json.dumps({"body": text}) for text in texts[:4]]
+    lines[1:1] = ["{not json", json.dumps({"body": None})]
+    (root / "wire.jsonl").write_text("\n".join(lines) + "\n")
+    pq.write_table(pa.table({"body": [texts[4], "", texts[5]]}), root / "archive.parquet")
+    return [root / "wire.jsonl", root / "archive.parquet"]
+
+
+@pytest.mark.slow
+def test_same_records_as_the_local_path(local_ray: None, archive: Path, wire_tables: list[Path]) -> None:
+    inputs = [str(archive), *map(str, wire_tables), "--text-field", "body", "--format", "jsonl", "-q"]
+    local = run([*inputs, "--jobs", "1"])
+    on_ray = run([*inputs, "--ray", "local", "--ray-actors", "2"])
+    assert on_ray == local
+    status, output = on_ray
+    records = [json.loads(line) for line in output.splitlines()]
+    assert status == 1 and len(records) == 22 + 6 + 3
+    assert [r["error"]["message"] for r in records if "error" in r] == [
+        "empty article", "binary file: a PNG image",
+        "not a JSON line (Expecting property name enclosed in double quotes)", "field 'body' is missing",
+        "empty article"]
+    files = sorted(str(p) for p in archive.iterdir())
+    rows = [f"{wire_tables[0]}#{n}" for n in range(1, 7)] + [f"{wire_tables[1]}#{n}" for n in range(1, 4)]
+    assert [r["source"] for r in records] == files + rows  # input order
+
+
+@pytest.mark.slow
+def test_shards_on_ray_are_the_local_shards(local_ray: None, wire_tables: list[Path], tmp_path: Path) -> None:
+    for where, options in (("local", []), ("ray", ["--ray", "local"])):
+        run([str(wire_tables[0]), "--text-field", "body", "-o", str(tmp_path / where), "--shard-size", "4", "-q",
+             *options])
+    shards = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert shards == ["part-00000.jsonl", "part-00001.jsonl"]
+    assert [(tmp_path / "ray" / s).read_bytes() for s in shards] == [(tmp_path / "local" / s).read_bytes()
+                                                                     for s in shards]
+
+
+@pytest.mark.slow
+def test_skip_existing_finishes_an_interrupted_run(local_ray: None, archive: Path, tmp_path: Path) -> None:
+    out = tmp_path / "briefs"
+    out.mkdir()
+    (out / "00-lisbon.json").write_text("kept\n")  # as if an earlier run had written it
+    status, _ = run([str(archive), "--glob", "0[0-4]*.txt", "-o", str(out), "--skip-existing",
+                     "-q", "--ray", "local"])
+    assert status == 0
+    assert sorted(p.name for p in out.iterdir()) == [f"{n:02d}-{p.lower()}.json" for n, p in enumerate(PLACES[:5])]
+    assert (out / "00-lisbon.json").read_text() == "kept\n"
+    assert json.loads((out / "03-seville.json").read_text())["source"] == str(archive / "03-seville.txt")
+
+
+def test_an_unreachable_address_fails_in_seconds_with_one_line(archive: Path) -> None:
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "summarise", str(archive), "--ray", "ray://127.0.0.1:9"],
+                            capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - started < 15
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["summarise: cannot reach Ray at ray://127.0.0.1:9: Connection refused"]
+    assert result.stdout == ""
+
+
+def test_ray_notices_never_reach_stdout(local_ray: None, capsys: pytest.CaptureFixture[str]) -> None:
+    with ray_batch.connected("local"):
+        print("(raylet) WARNING: a notice Ray prints while connected")
+    captured = capsys.readouterr()
+    assert captured.out == "" and "a notice" in captured.err
+
+
+def test_without_ray_it_says_how_to_install_it(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ray_batch.importlib.util, "find_spec", lambda name: None)
+    result = CliRunner().invoke(main, [str(archive), "--ray", "local"])
+    assert result.exit_code == 1
+    assert result.stderr == "summarise: --ray needs Ray: pip install 'summarise[ray]'\n"

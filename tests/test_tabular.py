@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 import pytest
 
 from summarise.batch import Reader, run_batch
 from summarise.brief import Article, Brief
 from summarise.errors import InputError
-from summarise.output import DirectorySink
+from summarise.output import DirectorySink, StreamSink
 from summarise.sources import Source, expand_inputs, read_source
 from summarise.tabular import Row, expand_tables
 
@@ -93,3 +95,28 @@ def test_rows_through_the_batch_to_files_with_limits(tmp_path: Path) -> None:
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json")) == ["wire/1.json", "wire/4.json"]
     assert json.loads((out / "wire/4.json").read_text())["source"] == f"{table}#4"
     assert [e for _, e in errors] == ["empty article", "50 characters, over the limit of 40 (see --max-chars)"]
+
+
+def test_bad_rows_are_written_in_their_places_and_rows_are_read_as_needed(tmp_path: Path) -> None:
+    table = write_jsonl(tmp_path / "wire.jsonl", [json.dumps({"body": f"Story {n}"}) if n % 3 else "{bad"
+                                                  for n in range(1, 21)])
+    read: list[str] = []
+
+    def rows() -> Iterator[Row | InputError]:
+        for item in expand_tables(expand_inputs([str(table)]), "body"):
+            read.append(item.name if isinstance(item, Row) else item.source)
+            yield item
+
+    out = io.StringIO()
+    written: list[int] = []
+
+    class Counting(StreamSink):
+        def brief(self, target: None, brief: Brief) -> None:
+            written.append(len(read))
+            super().brief(target, brief)
+
+    run_batch(rows(), FirstLine(), Reader(1000, 1.0), Counting(out, "jsonl", None), lambda *a: None)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["source"] for r in records] == [f"{table}#{n}" for n in range(1, 21)]  # input order
+    assert [n for n in range(1, 21) if "error" in records[n - 1]] == [3, 6, 9, 12, 15, 18]
+    assert written[0] < 20  # the first briefs are out before the last rows are read
