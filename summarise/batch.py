@@ -84,16 +84,16 @@ def summarise_chunk(summariser: Any, read: Callable[[Source | Article], Article]
 
     articles: list[Article | SummariseError] = []
     for item in items:
-        articles.append(_guard(lambda: read(item)))
+        articles.append(guard(lambda: read(item)))
     readable = [a for a in articles if isinstance(a, Article)]
-    chunk_summariser = _guard(lambda: prepare(summariser, readable))
+    chunk_summariser = guard(lambda: prepare(summariser, readable))
     if isinstance(chunk_summariser, SummariseError):  # fall back to one at a time
         chunk_summariser = summariser
-    return [a if isinstance(a, SummariseError) else _guard(lambda: chunk_summariser.summarise(a))
+    return [a if isinstance(a, SummariseError) else guard(lambda: chunk_summariser.summarise(a))
             for a in articles]
 
 
-def _guard(call: Callable[[], Any]) -> Any:
+def guard(call: Callable[[], Any]) -> Any:
     """Run ``call``; an error becomes a value, a bug an InternalError with its traceback."""
     try:
         return call()
@@ -216,7 +216,7 @@ def plan(item: Source | SummariseError, sink: Sink, skip_existing: bool,
     if skip_existing and sink.exists(target):
         return item.name, Skipped(), target
     if item.kind == "stdin" and stdin_reader is not None:
-        return item.name, _guard(lambda: stdin_reader(item)), target
+        return item.name, guard(lambda: stdin_reader(item)), target
     return item.name, item, target
 
 

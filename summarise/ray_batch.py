@@ -40,11 +40,11 @@ from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from summarise.batch import (CHUNK_SIZE, Executor, Reader, Settled, Sink, Skipped, StopFlag, plan, start_worker,
-                             work_on_chunk)
+from summarise.batch import (CHUNK_SIZE, Executor, Reader, Settled, Sink, Skipped, StopFlag, guard, plan,
+                             start_worker, work_on_chunk)
 from summarise.brief import Article
 from summarise.errors import SummariseError
-from summarise.sources import Source
+from summarise.sources import Source, error_for
 from summarise.tabular import expand_tables, holds_rows, rows_folder
 
 INSTALL_HINT = "--ray needs Ray: pip install 'summarise[ray]'"
@@ -219,7 +219,8 @@ def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors:
         inputs: list[Any] = []
         for item in items:
             if isinstance(item, Source) and item.kind == "stdin" and stdin_reader is not None:
-                inputs.append((item, plan(item, sink, False, stdin_reader)[1]))
+                article = guard(lambda: stdin_reader(item))  # only this process has our stdin
+                inputs.append((item, article) if isinstance(article, Article) else error_for(article, item.name))
             else:
                 inputs.append(item)
         if not inputs:

@@ -14,7 +14,7 @@ import pickle
 import subprocess
 import sys
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 import pytest
@@ -24,8 +24,9 @@ from summarise import ray_batch
 from summarise.batch import Reader, Skipped, run_batch
 from summarise.brief import Article, Brief
 from summarise.cli import main
+from summarise.errors import InputError
 from summarise.output import DirectorySink, ShardSink, StreamSink
-from summarise.sources import expand_inputs
+from summarise.sources import Source, expand_inputs
 from summarise.tabular import expand_tables
 
 ray = pytest.importorskip("ray")
@@ -114,6 +115,28 @@ def test_tables_and_files_read_by_ray_data_give_the_local_records(local_ray: Non
         (str(tables / "f-broken.parquet"), "cannot read Parquet: Parquet magic bytes not found in footer. "
                                            "Either the file is corrupted or this is not a parquet file."),
     ]
+
+
+def test_standard_input_is_read_by_the_driver_and_summarised_in_its_place(local_ray: None, tables: Path) -> None:
+    def outputs(on_ray: bool) -> str:
+        piped = ["Piped story\nbody"]  # read once: a second "-" finds nothing left
+
+        def read_stdin(source: Source) -> Article:
+            if not piped:
+                raise InputError("empty article")
+            return Article(piped.pop(), source.name)
+
+        stdin = Source("stdin", "-", PurePosixPath("stdin"))
+        out = io.StringIO()
+        execute = ray_batch.ray_executor("local", FirstLine, Reader(1000, 1.0), actors=2) if on_ray else None
+        run_batch([stdin, *expand_inputs([str(tables / "a.txt")]), stdin], FirstLine(), Reader(1000, 1.0),
+                  StreamSink(out, "jsonl", 3), lambda *a: None, stdin_reader=read_stdin, execute=execute)
+        return out.getvalue()
+
+    on_ray = outputs(on_ray=True)
+    assert on_ray == outputs(on_ray=False)
+    assert [json.loads(line).get("headline", "error") for line in on_ray.splitlines()] == [
+        "Piped story", "Plain file a", "error"]
 
 
 def test_the_read_tasks_drop_written_inputs_and_count_them(tables: Path) -> None:
