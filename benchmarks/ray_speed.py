@@ -4,7 +4,7 @@
         [--text-field article] [--actors 2]
 
 The data file's rows are repeated to ``--articles`` rows of one JSONL table, which both
-runs read with ``--text-field``. Each run is a fresh ``summarise`` process writing JSONL
+runs read with ``--text-field`` (the Ray run reads it with Ray Data, in a read task). Each run is a fresh ``summarise`` process writing JSONL
 to a file, timed end to end (start-up, model loading and, for Ray, starting the local
 instance and its actors included): that is what a user waits for. Prints both rates, the
 Ray overhead (target: at most 25%) and whether the two outputs are byte-for-byte the same.

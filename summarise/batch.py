@@ -2,8 +2,8 @@
 
 Inputs are taken in chunks. Each chunk is read and summarised together (bulk
 model calls, see ``bulk.py``), in this process or in worker processes
-(``jobs > 1``), and its briefs are written in input order as soon as the chunk
-and all before it are done. Only a bounded window of chunks is in flight, so
+(``jobs > 1``), and its briefs, with the errors and skips in their places, are
+written in input order as soon as the chunk and all before it are done. Only a bounded window of chunks is in flight, so
 memory does not grow with the number of inputs.
 """
 
@@ -172,7 +172,7 @@ def run_batch(
             done = _in_workers(chunks, factory, read, jobs, stop)
         else:
             done = ((chunk, summarise_chunk(summariser, read, chunk_items(chunk))) for chunk in _until(chunks, stop))
-        settled = (entry for chunk, outcomes in done for entry in merge_outcomes(chunk, outcomes))
+        settled = (entry for chunk, outcomes in done for entry in _merge_outcomes(chunk, outcomes))
     try:
         for name, target, outcome in settled:
             if isinstance(outcome, Skipped):
@@ -242,7 +242,7 @@ def chunk_items(chunk: Chunk) -> list[Source | Article]:
     return [work for _, work, _ in chunk if isinstance(work, (Source, Article))]
 
 
-def merge_outcomes(chunk: Chunk, outcomes: list[Outcome]) -> Iterator[Settled]:
+def _merge_outcomes(chunk: Chunk, outcomes: list[Outcome]) -> Iterator[Settled]:
     """A chunk's entries settled: the summarised ones take their outcomes, in order."""
     results = iter(outcomes)
     for name, work, target in chunk:
