@@ -120,7 +120,7 @@ def _direct_quotes(
                 or _sentence_before_about(doc, span, quoted, speakers)
             )
         speaker, mention, cue = found or (None, None, None)
-        if _is_title(text[start:end]) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
+        if _is_title(text[start:end]) or _names_a_thing(doc, span) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
             continue  # "A Serious Man", "Make America Great Again", a scare quote
         quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
         quotes.append(quote)
@@ -139,6 +139,23 @@ def _is_title(inner: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
     small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "para"}
     return 0 < len(words) <= MAX_TITLE_WORDS and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
+    """A short quotation inside a noun phrase that began before it ("the “king of debt”
+    moniker", "a ''business transfer tax''") names or mocks a thing: no one is quoted
+    as saying it. Not "dismissed the report as “fake news”", whose phrase is the quote's."""
+    if _word_count(doc.text, span) >= MIN_UNATTRIBUTED_WORDS:
+        return False
+    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+    before = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+    if inner is None or before is None or not len(inner) or not len(before) or before.start == 0:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in inner):
+        return False
+    left = doc[before.start - 1]
+    definite = left.dep_ == "poss" or (left.dep_ == "det" and left.lower_ in ("the", "this", "that", "these", "those"))
+    return definite and left.head.i >= inner.start
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -550,11 +567,18 @@ def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, in
             run.pop()
         while run and (run[0].is_punct or run[0].is_space):
             run.pop(0)
-        words = [t for t in run if not t.is_punct and not t.is_space]
-        inside = [t for t in words if _inside(t.idx, quoted)]
-        if inside and 3 * len(inside) < len(words):
-            return run[0].idx, run[-1].idx + len(run[-1].text)
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        if _framing(verb.doc.text, start, end, quoted):
+            return start, end
     return None
+
+
+def _framing(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the reporter's own words make up most of a phrase that holds a quotation:
+    the quoted words are under a third of its words."""
+    words = [m.start() for m in re.finditer(r"\w+", text[start:end])]
+    inside = sum(_inside(start + w, quoted) for w in words)
+    return 0 < inside and 3 * inside < len(words)
 
 
 def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:

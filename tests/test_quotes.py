@@ -213,6 +213,13 @@ def test_a_quotation_that_runs_on_into_its_tag_takes_any_verb_of_a_person(quotes
     assert [q.speaker for q in direct(quotes(text))] == [None]
 
 
+def test_a_short_quotation_inside_a_definite_noun_phrase_names_a_thing(quotes):
+    text = "Residents still talk about the “great storm of winter” that flooded the old harbour in 1987."
+    assert direct(quotes(text)) == []
+    text = "Olaf Berg called the package a “starting point for the talks” on Monday."
+    assert [q.text for q in direct(quotes(text))] == ["starting point for the talks"]
+
+
 def test_a_short_quotation_framed_by_a_verb_of_judgement_is_reported_speech(quotes):
     text = "Mayor Lena Ortiz decried the council for “turning its back” on the families who live along the river."
     found = quotes(text)
