@@ -17,8 +17,8 @@ Reported speech is what a speech verb outside quotation marks governs ("Ukraine
 said Russia had launched …", "urged Congress to act", "announced his resignation")
 and the clause an "according to X" or "as X reported" hangs on. A partial quotation
 inside a reported clause is shown as part of that clause, and so is a short one framed
-by a verb of judgement or request ("decried the GOP for “turning its back” on …"). ``speakers.Speakers`` turns
-the speaking phrase into a name.
+by a verb of judgement or request ("decried the GOP for “turning its back” on …").
+``speakers.Speakers`` turns the speaking phrase into a name.
 """
 
 from __future__ import annotations
@@ -120,7 +120,8 @@ def _direct_quotes(
                 or _sentence_before_about(doc, span, quoted, speakers)
             )
         speaker, mention, cue = found or (None, None, None)
-        if _is_title(text[start:end]) or _names_a_thing(doc, span) or (speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS):
+        unattributed = speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS
+        if _is_title(text[start:end]) or _names_a_thing(doc, span) or unattributed:
             continue  # "A Serious Man", "Make America Great Again", a scare quote
         quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
         quotes.append(quote)
@@ -142,9 +143,10 @@ def _is_title(inner: str) -> bool:
 
 
 def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
-    """A short quotation inside a noun phrase that began before it ("the “king of debt”
-    moniker", "a ''business transfer tax''") names or mocks a thing: no one is quoted
-    as saying it. Not "dismissed the report as “fake news”", whose phrase is the quote's."""
+    """A short quotation inside a definite noun phrase that began before it ("the “king of
+    debt” moniker", "Trump's ''woman's card'' remark") names or mocks a thing: no one is
+    quoted as saying it. Not "dismissed the report as “fake news”" or "called it a “starting
+    point”", whose phrase is the quote's."""
     if _word_count(doc.text, span) >= MIN_UNATTRIBUTED_WORDS:
         return False
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
