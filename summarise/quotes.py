@@ -569,6 +569,8 @@ def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, in
             run.pop()
         while run and (run[0].is_punct or run[0].is_space):
             run.pop(0)
+        if not run:  # punctuation alone
+            continue
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         if _framing(verb.doc.text, start, end, quoted):
             return start, end

@@ -373,3 +373,14 @@ SPEAKER_CASES = [
 @pytest.mark.parametrize("text, speaker", SPEAKER_CASES)
 def test_the_speaker_of_a_quote(quotes, text, speaker):
     assert direct(quotes(text))[0].speaker == speaker
+
+
+def test_a_phrase_of_whitespace_alone_is_not_a_framed_quotation(nlp):
+    """A verb whose only right-hand dependent is a no-break space (seen in scraped pages)."""
+    import spacy.tokens
+
+    from summarise.quotes import _framed_quotation
+
+    doc = spacy.tokens.Doc(nlp.vocab, words=["Critics", "mocked", "\xa0"], spaces=[True, False, False],
+                           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"], lemmas=["critic", "mock", "\xa0"])
+    assert _framed_quotation(doc[1], [(0, 3)]) is None
