@@ -69,4 +69,5 @@ def prepare(summariser: Any, articles: list[Article]) -> Any:
     with ThreadPoolExecutor(1) as background:
         encoder = background.submit(PrecomputedEncoder, summariser.embedder, sentence_texts)
         parser = PrecomputedParser(summariser.nlp, parse_texts)
-        return Summariser(summariser.claim_count, embedder=encoder.result(), nlp=parser)
+        return Summariser(summariser.claim_count, embedder=encoder.result(), nlp=parser,
+                          trim=summariser.trim)

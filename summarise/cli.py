@@ -48,6 +48,8 @@ def _stderr_console() -> Any:
               help="Output format. Default: rich on a terminal, text otherwise, json with --output-dir.")
 @click.option("-n", "--claims", type=click.IntRange(1, 50), default=None,
               help="How many key claims. Default: 3 to 6, by the article's length.")
+@click.option("--whole-sentences", is_flag=True,
+              help="Show each claim as its whole sentence, not cut to its core statement.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write one file per article here, named after its input.")
 @click.option("--glob", "globs", multiple=True, default=DEFAULT_GLOBS, show_default=True,
@@ -90,7 +92,8 @@ def _stderr_console() -> Any:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing report.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(__version__, prog_name="summarise")
-def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_dir: Path | None,
+def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, whole_sentences: bool,
+         output_dir: Path | None,
          globs: tuple[str, ...], skip_existing: bool, shard_size: int | None, max_chars: int, timeout: float,
          model: str | None, prompts_dir: Path | None, device: str, dtype: str, batch_size: int,
          strict: bool, allow_download: bool, allow_pickle: bool, trust_remote_code: bool,
@@ -115,7 +118,7 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, output_di
     fmt = fmt or ("json" if output_dir else "rich" if sys.stdout.isatty() else "text")
     engine = {"model": model, "prompts": prompts_dir, "device": device, "dtype": dtype,
               "batch_size": batch_size, "strict": strict, "allow_download": allow_download,
-              "allow_pickle": allow_pickle, "trust_remote_code": trust_remote_code} if model else {}
+              "allow_pickle": allow_pickle, "trust_remote_code": trust_remote_code} if model else {"trim": not whole_sentences}
     ray = {"address": ray_address, "actors": ray_actors, "gpus_per_actor": ray_gpus_per_actor} \
         if ray_address else None
     errors = _stderr_console()

@@ -118,5 +118,5 @@ class GenerativeSummariser(Summariser):
 def make_summariser(claims: int | None = None, model: str | None = None, **options: Any) -> Summariser:
     """The extractive engine by default; the generative one when a model is named."""
     if not model:
-        return Summariser(claims)
+        return Summariser(claims, **options)
     return GenerativeSummariser(model, claims, **options)

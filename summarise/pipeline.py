@@ -5,17 +5,19 @@ Models are loaded once, on first use, and reused for every article of a run.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 from typing import Any
 
 from summarise.boilerplate import content_sentences
-from summarise.brief import Article, Brief
+from summarise.brief import Article, Brief, Claim
 from summarise.claims import rank_claims
 from summarise.errors import InputError
 from summarise.headline import headline_sources, make_headline
 from summarise.language import require_english
 from summarise.quotes import extract_quotes
 from summarise.text import Sentence, dateline_end, paragraphs, sentences
+from summarise.trimming import trim_claim
 
 
 def text_for_parsing(text: str) -> str:
@@ -36,13 +38,26 @@ def ranking_sentences(parse_text: str) -> list[Sentence]:
     return content_sentences(parse_text) or sentences(parse_text)
 
 
+def trimmed(claim: Claim, doc: Any, text: str) -> Claim:
+    """The claim cut to its core statement (``summarise.trimming``), still a span of ``text``."""
+    sentence = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if sentence is None or not len(sentence):
+        return claim
+    start, end = trim_claim(sentence)
+    if (start, end) == (sentence.start_char, sentence.end_char):
+        return claim
+    return replace(claim, text=text[start:end], start=start, end=end)
+
+
 class Summariser:
     """The default engine: ranked verbatim claims, a compressed headline, parsed quotes."""
 
     engine = "extractive"
 
-    def __init__(self, claims: int | None = None, embedder: Any = None, nlp: Any = None):
+    def __init__(self, claims: int | None = None, embedder: Any = None, nlp: Any = None,
+                 trim: bool = True):
         self.claim_count = claims
+        self.trim = trim
         if embedder is not None:
             self.__dict__["embedder"] = embedder
         if nlp is not None:
@@ -77,6 +92,8 @@ class Summariser:
         spans = [doc.char_span(start, end, alignment_mode="expand")
                  for start, end in headline_sources(found, claims)]
         headline = make_headline([s for s in spans if s is not None and len(s)])
+        if self.trim:
+            claims = [trimmed(claim, doc, article.text) for claim in claims]
         return Brief(
             source=article.source,
             headline=headline,
