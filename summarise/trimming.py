@@ -13,8 +13,9 @@ and only along the dependency parse, so what remains is still a sentence:
   it is a participial clause, a relative clause, an "including"/"such as" list or a
   "with" phrase that runs to the end of the sentence.
 
-Attribution is never cut: ", police said" or ", according to a study" is what tells
-the reader whose claim it is, and without it a report would read as a fact.
+Attribution is never cut: ", police said", "According to TMZ," or a speech verb the
+parser hung on a closing phrase ("…” Murphy, the head of the group, tweeted on Friday")
+tells the reader whose claim it is, and without it a report would read as a fact.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def _closing_cut(sentence: Any, root: Any) -> int | None:
             continue
         phrase = _closing_phrase(doc[token.i + 1])
         if phrase is not None and phrase.left_edge.i == token.i + 1 and phrase.right_edge.i >= last_word:
-            return token.i
+            return None if any(_attributes(t) for t in doc[token.i + 1 : sentence.end]) else token.i
     return None
 
 

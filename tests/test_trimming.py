@@ -89,3 +89,9 @@ def test_cli_cuts_claims_unless_whole_sentences_are_asked_for(tmp_path):
     for claim in cut["claims"] + whole["claims"]:
         assert ARTICLE[claim["start"]:claim["end"]] == claim["text"]
     assert [c["text"] for c in cut["claims"][1:]] == [c["text"] for c in whole["claims"][1:]]
+
+
+def test_a_closing_phrase_that_says_who_spoke_is_kept(nlp):
+    sentence = ("The plan will cost far more than anyone in the council has admitted, "
+                "adding that the vote should be delayed.")
+    assert trimmed(nlp, sentence) == sentence
