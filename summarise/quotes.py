@@ -296,20 +296,30 @@ def _sentence(doc: Any, span: QuoteSpan) -> Any:
 
 
 def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """The speech verb outside quotation marks nearest to the quote, and its subject."""
+    """The speech verb outside quotation marks whose phrase holds the quote, else the one
+    nearest to it, and its subject. A verb of a relative clause speaks only for a quote
+    inside that clause: in "…," said X, who complained about Y, "complained" is no cue."""
     candidates = []
     for token in sentence:
         if _inside(token.idx, quoted) or not (token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY | QUOTING_VERBS or _puts_it(token)):
             continue
         if token.pos_ not in ("VERB", "AUX"):
             continue
+        governs = _governs(token, span)
+        if token.dep_ == "relcl" and not governs:
+            continue
         found = _speaker_of(token, quoted, speakers)
         if found is not None:
             distance = min(abs(token.idx - span.start), abs(token.idx - span.end))
             if token.lemma_.lower() in DIRECT_ONLY:
                 distance += WEAK_CUE_PENALTY  # "asked about …, had said, "…"": said is the cue
-            candidates.append((distance, found))
-    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+            candidates.append((not governs, distance, found))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _governs(verb: Any, span: QuoteSpan) -> bool:
+    """Whether the quotation lies inside the verb's phrase."""
+    return verb.left_edge.idx <= span.inner_start and span.inner_end <= verb.right_edge.idx + len(verb.right_edge.text) + 1
 
 
 def _speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:

@@ -367,6 +367,18 @@ SPEAKER_CASES = [
         'Richard Viguerie',
         id="pronoun_prefers_the_person_last_named_as_a_subject",
     ),
+    pytest.param(
+        "Jane Moreno told reporters that the budget “would ruin every family in the state,” echoing critics "
+        "who have complained about it for years.",
+        'Jane Moreno',
+        id="a_speech_verb_of_a_relative_clause_is_not_the_cue",
+    ),
+    pytest.param(
+        "Governor Tom Hale called the plan “a reckless gamble with our children's future,” siding with teachers "
+        "who said it went too far.",
+        'Tom Hale',
+        id="the_verb_whose_phrase_holds_the_quote_is_the_cue",
+    ),
 ]
 
 
