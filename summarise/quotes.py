@@ -262,19 +262,35 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
         verb = tokens[0]
     else:  # "…," the ambassador, Kazem Jalali, said
         verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or not (_is_cue(verb) or (runs_on and verb.pos_ == "VERB")):
+        misread = _cue_tagged_as_noun(tokens) if runs_on else None
+        if misread is not None and (verb is None or misread.i < verb.i):
+            verb = misread
+        if verb is None or not (_is_cue(verb) or verb.pos_ not in ("VERB", "AUX") or (runs_on and verb.pos_ == "VERB")):
             return None
         phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
         while phrase and phrase[-1].is_punct:
             phrase.pop()
-    if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in phrase):
-        return None
-    if not _is_cue(verb) and not any(t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS for t in phrase):
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in phrase) and verb.pos_ in ("VERB", "AUX"):
+        return None  # a verb read as a noun ("the editorial read") leaves its phrase's tags wrong too
+    if verb.pos_ == "VERB" and not _is_cue(verb) and not any(speakers.is_person(t) for t in phrase):
         return None  # any verb will do only for a person: ""…," came shouts from the crowd" is no tag
     if verb.i > tokens[0].i and any(c.dep_ == "ccomp" and c.i > verb.i and not _inside(c.idx, quoted) for c in verb.children):
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
     return speaker, mention, verb.text
+
+
+def _cue_tagged_as_noun(tokens: list[Any]) -> Any:
+    """A speech verb the tagger read as a noun, in a verbless tag after a quotation that
+    runs on: ""…," the Saudis state in the white paper", ""…," the editorial read." It
+    follows the speaking noun phrase and ends the tag or opens a prepositional phrase."""
+    for before, token, after in zip(tokens, tokens[1:], [*tokens[2:], None]):
+        lemma = token.lemma_.lower()
+        if lemma not in SPEECH_VERBS | DIRECT_ONLY or before.pos_ not in ("NOUN", "PROPN", "ADJ") or before.dep_ == "poss":
+            continue
+        if after is None or after.is_punct or after.pos_ == "ADP":
+            return token
+    return None
 
 
 def _is_cue(token: Any) -> bool:

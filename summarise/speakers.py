@@ -105,7 +105,8 @@ class Speakers:
                 body = self._last(BODY_LABELS[:1], span.start_char)
                 if body is not None:
                     return body, mention
-        return strip_titles(_drop_article(span)), mention
+        name = strip_titles(_drop_article(span))
+        return (self.full_name(name, span.start_char) if head.pos_ == "PROPN" else name), mention
 
     def _named_in(self, span: Any) -> str | None:
         """A person named in the phrase, else an organisation or place ("A Kremlin statement")."""
@@ -118,6 +119,13 @@ class Speakers:
                     continue  # "Ukraine's air force" speaks for itself, not for Ukraine
                 return strip_titles(ent.text)
         return None
+
+    def is_person(self, token: Any) -> bool:
+        """A person's name, a personal pronoun, or the surname of a person named in full
+        earlier ("Hannity" after "Sean Hannity", which the tagger may miss on its own)."""
+        if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
+            return True
+        return token.is_title and self.full_name(token.text, token.idx) != token.text
 
     def full_name(self, name: str, before: int) -> str:
         """"Clinton" → "Hillary Clinton", "De Vries" → "Marieke de Vries", when the article

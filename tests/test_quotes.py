@@ -379,6 +379,24 @@ SPEAKER_CASES = [
         'Tom Hale',
         id="the_verb_whose_phrase_holds_the_quote_is_the_cue",
     ),
+    pytest.param(
+        'Riyadh answered its critics on Thursday. "Today, the kingdom is one of the leading nations in combating '
+        'terrorism," the Saudis state in the white paper, which was being shared with lawmakers.',
+        'Saudis',
+        id="a_speech_verb_tagged_as_a_noun_in_the_tag",
+    ),
+    pytest.param(
+        "The newspaper was blunt. “If she wants to be the next president, she should act like one and come to "
+        "Louisiana,” the editorial read.",
+        'editorial',
+        id="a_tag_whose_verb_and_noun_are_both_mistagged",
+    ),
+    pytest.param(
+        "The senator sat down with Rachel Maddow on Monday.\n\n“Would it be negotiable about the 11 million?” "
+        "Maddow pressed.",
+        'Rachel Maddow',
+        id="any_verb_tags_a_quote_for_a_surname_named_earlier",
+    ),
 ]
 
 
