@@ -65,6 +65,7 @@ MAX_TITLE_WORDS = 8
 MAX_SIGN_OFF_WORDS = 8
 WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
 MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
+MAX_CLAUSE_HOPS = 3  # "saying" → "endorsed" → "appeared": how far a shared subject is sought
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
 
 
@@ -362,19 +363,22 @@ def _quoting_head(verb: Any) -> Any:
 
 
 def _subject(verb: Any) -> Any:
-    """The verb's subject, or that of the clause a participle hangs on ("…, saying"),
-    or a name the parser took for the object of an inverted cue ("…,'' recalled Mr. Rhodes")."""
+    """The verb's subject, or that of the clause a participle or a coordinated verb hangs
+    on ("…, saying", "appeared and endorsed Clinton, saying"), or a name the parser took for
+    the object of an inverted cue ("…,'' recalled Mr. Rhodes")."""
     inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
-    if verb.lemma_.lower() == "tell" or verb.tag_ == "VBG":
-        inverted = None  # "…, telling Reuters": Reuters is who was told
+    if verb.lemma_.lower() not in SPEECH_VERBS | DIRECT_ONLY or verb.lemma_.lower() == "tell" or verb.tag_ == "VBG":
+        inverted = None  # "…, telling Reuters": Reuters is who was told; "endorsed Clinton": no cue
     if inverted is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
         return inverted
-    for token in (verb, verb.head):
+    token = verb
+    for _ in range(MAX_CLAUSE_HOPS):
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp"):
+        if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or token.head.i == token.i:
             return None
+        token = token.head
     return None
 
 

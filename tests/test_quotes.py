@@ -256,6 +256,11 @@ def test_an_untagged_scare_quote_takes_no_speaker_from_the_sentence_before(quote
     assert direct(quotes(text)) == []
 
 
+def test_a_participle_of_speech_after_coordinated_verbs_reports_for_their_subject(quotes):
+    found = reported(quotes("Mark Lyle flew to Ohio and met the union leaders, saying the plant would stay open."))
+    assert [(q.text, q.speaker) for q in found] == [("the plant would stay open", "Mark Lyle")]
+
+
 def test_according_to_reports_the_rest_of_the_clause(quotes):
     text = "The two leaders will sign the treaty in Moscow next month, according to the Foreign Ministry."
     found = reported(quotes(text))
@@ -396,6 +401,12 @@ SPEAKER_CASES = [
         "Maddow pressed.",
         'Rachel Maddow',
         id="any_verb_tags_a_quote_for_a_surname_named_earlier",
+    ),
+    pytest.param(
+        "On Thursday, Elena Ward appeared with the governor and officially endorsed Paula Grant, saying, “I think "
+        "having a fighter in the lead is exactly what this country needs.”",
+        'Elena Ward',
+        id="a_participle_takes_the_subject_shared_by_coordinated_verbs",
     ),
 ]
 
