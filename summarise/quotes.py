@@ -406,6 +406,8 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
             subject = _subject(token)
             if subject is None or _inside(subject.idx, quoted) or subject.lower_ in ("it", "this", "that", "there"):
                 continue
+            if subject.dep_ == "nsubjpass":
+                continue  # "battery is committed when a person "…"": what a passive verb is done to does not speak
             speaker, mention = speakers.resolve(subject)
             return speaker, mention, token.text
     return None

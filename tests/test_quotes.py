@@ -261,6 +261,12 @@ def test_a_participle_of_speech_after_coordinated_verbs_reports_for_their_subjec
     assert [(q.text, q.speaker) for q in found] == [("the plant would stay open", "Mark Lyle")]
 
 
+def test_the_subject_of_a_passive_verb_does_not_speak_a_quote_hung_on_it(quotes):
+    found = direct(quotes("Under state law, battery is committed when a person “actually and intentionally touches "
+                          "or strikes another person against the will of the other.”"))
+    assert [q.speaker for q in found] == [None]
+
+
 def test_according_to_reports_the_rest_of_the_clause(quotes):
     text = "The two leaders will sign the treaty in Moscow next month, according to the Foreign Ministry."
     found = reported(quotes(text))
