@@ -313,10 +313,11 @@ def _sentence(doc: Any, span: QuoteSpan) -> Any:
 
 
 def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """The speech verb outside quotation marks whose phrase holds the quote, else the one
-    nearest to it, and its subject. A verb of a relative clause speaks only for a quote
+    """The speech verb right after a quotation that runs on into it, else the one whose
+    phrase holds the quote, else the one nearest to it, and its subject. A verb of a relative clause speaks only for a quote
     inside that clause: in "…," said X, who complained about Y, "complained" is no cue."""
     candidates = []
+    inverted = _inverted_cue(sentence.doc, span)
     for token in sentence:
         if _inside(token.idx, quoted) or not (token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY | QUOTING_VERBS or _puts_it(token)):
             continue
@@ -330,8 +331,19 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
             distance = min(abs(token.idx - span.start), abs(token.idx - span.end))
             if token.lemma_.lower() in DIRECT_ONLY:
                 distance += WEAK_CUE_PENALTY  # "asked about …, had said, "…"": said is the cue
-            candidates.append((not governs, distance, found))
-    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+            candidates.append((token.i != inverted, not governs, distance, found))
+    return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def _inverted_cue(doc: Any, span: QuoteSpan) -> int | None:
+    """The token index of the word right after a quotation that runs on into it, which is
+    the quote's cue when it is a speech verb ("…?" asked Dunn, now a partner at …), whatever
+    other speech verb the sentence holds ("…, as Moscow denies — "…?" asked Dunn")."""
+    if doc.text[span.inner_end - 1] not in ",?!":
+        return None
+    after = doc.char_span(span.end, min(len(doc.text), span.end + 40), alignment_mode="contract")
+    words = [t for t in after if not t.is_punct and not t.is_space] if after is not None else []
+    return words[0].i if words and words[0].tag_ != "VBG" else None  # "…," adding: no inversion
 
 
 def _governs(verb: Any, span: QuoteSpan) -> bool:

@@ -414,6 +414,12 @@ SPEAKER_CASES = [
         'Elena Ward',
         id="a_participle_takes_the_subject_shared_by_coordinated_verbs",
     ),
+    pytest.param(
+        "If Russia is behind the hacks, as many researchers believe but Moscow strongly denies, “why wouldn’t you "
+        "want to raise the potential for tampering?” asked Anita Dunn, now a partner at a consulting firm.",
+        'Anita Dunn',
+        id="an_inverted_tag_right_after_the_quote_beats_a_speech_verb_before_it",
+    ),
 ]
 
 
