@@ -80,10 +80,14 @@ def extract_quotes(doc: Any) -> list[Quote]:
 
 
 def _within(quote: Quote, reported: list[Quote]) -> bool:
-    """A partial quotation inside a reported clause ("says Americans are "right to be
-    angry," but …") is shown as part of that clause, not as a quote of its own."""
+    """A short partial quotation inside a reported clause ("says Americans are "right to be
+    angry," but …"), under a third of the clause's words, is shown as part of that clause,
+    not as a quote of its own: alone it would misstate what was said."""
     return any(
-        r.start <= quote.start < r.end and not re.search(r"\w", quote.text[r.end - quote.start :]) for r in reported
+        r.start <= quote.start < r.end
+        and not re.search(r"\w", quote.text[r.end - quote.start :])
+        and 3 * len(re.findall(r"\w+", quote.text)) < len(re.findall(r"\w+", r.text))
+        for r in reported
     )
 
 

@@ -206,6 +206,12 @@ def test_partial_quote_inside_reported_speech_is_part_of_the_clause(quotes):
     assert reported(found)[0].speaker == "Hillary Clinton"
 
 
+def test_a_quotation_that_is_most_of_a_reported_clause_is_also_a_direct_quote(quotes):
+    found = quotes("Jeb Bush says the party is “ready to win every state this fall” despite a bruising primary.")
+    assert [(q.text, q.speaker) for q in direct(found)] == [("ready to win every state this fall", "Jeb Bush")]
+    assert [q.speaker for q in reported(found)] == ["Jeb Bush"]
+
+
 def test_a_quotation_that_runs_on_into_its_tag_takes_any_verb_of_a_person(quotes):
     text = "“Would it be negotiable for the eleven million people already here?” Olaf Berg pressed."
     assert direct(quotes(text))[0].speaker == "Olaf Berg"
