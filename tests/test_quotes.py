@@ -426,6 +426,17 @@ SPEAKER_CASES = [
         'Anita Dunn',
         id="an_inverted_tag_right_after_the_quote_beats_a_speech_verb_before_it",
     ),
+    pytest.param(
+        "Joe Walsh spoke first. “I think it has been most surprising to see him traffic in prejudice,”Hillary "
+        "Clinton said.",
+        'Hillary Clinton',
+        id="a_closing_mark_glued_to_the_tag",
+    ),
+    pytest.param(
+        "The debate moved on.\n\nPaul Ryan said,“Look, these images have no place in a presidential campaign.”",
+        'Paul Ryan',
+        id="an_opening_mark_glued_to_the_quote",
+    ),
 ]
 
 

@@ -45,7 +45,20 @@ def load_spacy(name: str = SPACY_MODEL) -> Any:
     if SENTENCE_COMPONENT not in Language.factories:
         Language.component(SENTENCE_COMPONENT, func=set_sentence_starts)
     nlp.add_pipe(SENTENCE_COMPONENT, before="parser")
+    split_glued_quotation_marks(nlp)
     return nlp
+
+
+# Punctuation and a quotation mark glued to the next word (',”Clinton said', 'said,“Look'):
+# spaCy keeps 'paranoia,”Clinton' as one token, so the quote's tag is never seen.
+GLUED_MARKS = (r"(?<=[^\W_])[,.;:?!](?=[\"“”][^\W\d_])", r"(?<=[,.;:?!])[\"“”](?=[^\W\d_])")
+
+
+def split_glued_quotation_marks(nlp: Any) -> None:
+    """Split a quotation mark, and the punctuation before it, from a word glued to them."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
 
 
 @lru_cache(maxsize=1)
