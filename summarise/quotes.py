@@ -351,7 +351,10 @@ def _inverted_cue(doc: Any, span: QuoteSpan) -> int | None:
 
 
 def _governs(verb: Any, span: QuoteSpan) -> bool:
-    """Whether the quotation lies inside the verb's phrase."""
+    """Whether the quotation lies inside the verb's phrase, or opens right after the verb
+    ("a message that said, "Sorry, …"", however the parser attached it)."""
+    if verb.idx < span.start and not re.search(r"\w", verb.doc.text[verb.idx + len(verb.text) : span.start]):
+        return True
     return verb.left_edge.idx <= span.inner_start and span.inner_end <= verb.right_edge.idx + len(verb.right_edge.text) + 1
 
 

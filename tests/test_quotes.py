@@ -433,6 +433,12 @@ SPEAKER_CASES = [
         id="a_closing_mark_glued_to_the_tag",
     ),
     pytest.param(
+        "The listing was replaced on Thursday by a message that said, “Sorry, but the item you have requested is "
+        "no longer in the system.”",
+        'message',
+        id="a_relative_clause_verb_right_before_the_quote_is_its_cue",
+    ),
+    pytest.param(
         "The debate moved on.\n\nPaul Ryan said,“Look, these images have no place in a presidential campaign.”",
         'Paul Ryan',
         id="an_opening_mark_glued_to_the_quote",
