@@ -3,8 +3,9 @@
 Direct quotes come from quotation marks paired by character
 (``text.quotation_spans``). Their speaker is, in order: a name heading the colon
 that opens the quote ("Rep. Trey Gowdy (R-S.C.): "…""); the subject of a speech verb
-outside the quotation in the quote's own sentence ("…," the ambassador said), or the
-person quoted ("TASS quoted X as saying"); the object of "according to"; the subject
+outside the quotation in the quote's own sentence ("…," the ambassador said) — an
+inverted tag right after it first ("…?" asked Dunn), then the verb whose phrase holds
+it, then the nearest — or the person quoted ("TASS quoted X as saying"); the object of "according to"; the subject
 of the verb a partial quote hangs on (dismissed the report as "fake news"); the
 speaker of a sentence that introduces it with a colon or a dash; or the tag right
 after the closing mark, read by position where the parse tied it into the quote. A
@@ -16,7 +17,8 @@ for a quoted sentence of its own, the person the sentence before it is about.
 Reported speech is what a speech verb outside quotation marks governs ("Ukraine
 said Russia had launched …", "urged Congress to act", "announced his resignation")
 and the clause an "according to X" or "as X reported" hangs on. A partial quotation
-inside a reported clause is shown as part of that clause, and so is a short one framed
+under a third of a reported clause's words is shown as part of that clause (a larger one
+stands as a direct quote too), and so is a short one framed
 by a verb of judgement or request ("decried the GOP for “turning its back” on …").
 ``speakers.Speakers`` turns the speaking phrase into a name.
 """
@@ -318,8 +320,9 @@ def _sentence(doc: Any, span: QuoteSpan) -> Any:
 
 def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
     """The speech verb right after a quotation that runs on into it, else the one whose
-    phrase holds the quote, else the one nearest to it, and its subject. A verb of a relative clause speaks only for a quote
-    inside that clause: in "…," said X, who complained about Y, "complained" is no cue."""
+    phrase holds the quote, else the one nearest to it, and its subject. A verb of a
+    relative clause speaks only for a quote inside that clause: in "…," echoing critics
+    who complained about it, "complained" is no cue."""
     candidates = []
     inverted = _inverted_cue(sentence.doc, span)
     for token in sentence:

@@ -122,7 +122,7 @@ class Speakers:
 
     def is_person(self, token: Any) -> bool:
         """A person's name, a personal pronoun, or the surname of a person named in full
-        earlier ("Hannity" after "Sean Hannity", which the tagger may miss on its own)."""
+        earlier ("Maddow" after "Rachel Maddow", which the tagger may miss on its own)."""
         if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
             return True
         return token.is_title and self.full_name(token.text, token.idx) != token.text
