@@ -611,14 +611,7 @@ def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, in
         parts = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
     else:
         return None
-    tokens = [t for c in parts for t in c.subtree]
-    runs: list[list[Any]] = []
-    for t in tokens:
-        if runs and runs[-1][-1].i == t.i - 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    for run in runs:
+    for run in _contiguous_runs([t for c in parts for t in c.subtree]):
         while run and (run[-1].is_punct or run[-1].is_space):
             run.pop()
         while run and (run[0].is_punct or run[0].is_space):
@@ -656,16 +649,21 @@ def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Sp
     return found
 
 
-def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
-    """Offsets of the longest run of ``head``'s clause outside the ``aside`` phrase."""
-    left, right = aside.left_edge.i, aside.right_edge.i
-    tokens = [t for t in head.subtree if not left <= t.i <= right]
+def _contiguous_runs(tokens: list[Any]) -> list[list[Any]]:
+    """Tokens (in document order) grouped into runs without gaps: the pieces a span can cover."""
     runs: list[list[Any]] = []
     for t in tokens:
         if runs and runs[-1][-1].i == t.i - 1:
             runs[-1].append(t)
         else:
             runs.append([t])
+    return runs
+
+
+def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
+    """Offsets of the longest run of ``head``'s clause outside the ``aside`` phrase."""
+    left, right = aside.left_edge.i, aside.right_edge.i
+    runs = _contiguous_runs([t for t in head.subtree if not left <= t.i <= right])
     run = max(runs, key=len, default=[head])
     while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
         run.pop()
