@@ -31,7 +31,7 @@ from summarise.boilerplate import content_sentences
 from summarise.brief import Article, Claim
 from summarise.generative import make_summariser
 from summarise.pipeline import text_for_parsing
-from summarise.render import to_text
+from summarise.render import shown_claim, to_text
 
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
@@ -46,7 +46,7 @@ def unmarked_unsupported(rendered: str, claims: list[Claim]) -> int:
     lines = rendered.splitlines()
     missing = 0
     for number, claim in enumerate(claims, 1):
-        line = next((l for l in lines if l.startswith(f"{number:>2}. {claim.text}")), "")
+        line = next((l for l in lines if l.startswith(f"{number:>2}. {shown_claim(claim)}")), "")
         missing += claim.supported is False and not line.endswith("[unsupported]")
     return missing
 

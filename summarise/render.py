@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from summarise.brief import Brief, Quote
+from summarise.brief import Brief, Claim, Quote
 
 FORMATS = ("rich", "text", "markdown", "json", "jsonl")
 FILE_SUFFIXES = {"rich": ".txt", "text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
@@ -27,6 +28,18 @@ def footer(brief: Brief) -> str:
     return f"source: {brief.source} · engine: {engine}"
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def shown_claim(claim: Claim) -> str:
+    """A claim as a reader sees it: "…" where a cut claim starts or ends inside its sentence,
+    so that a part is never mistaken for the whole (the JSON keeps the exact span)."""
+    text = claim.text
+    if text[:1].islower():
+        text = "…" + text
+    return text if _SENTENCE_END.search(text) else text + "…"
+
+
 def quoted(quote: Quote) -> str:
     """A direct quote in quotation marks; reported speech marked as such, never as their words."""
     return f"“{quote.text}”" if quote.kind == "direct" else f"(reported) {quote.text}"
@@ -34,7 +47,7 @@ def quoted(quote: Quote) -> str:
 
 def to_text(brief: Brief) -> str:
     lines = [brief.headline, "=" * min(len(brief.headline), 72), "", "Key claims"]
-    lines += [f"{i:>2}. {c.text}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    lines += [f"{i:>2}. {shown_claim(c)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
     if brief.quotes:
         lines += ["", "Quotes"]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
@@ -46,7 +59,7 @@ def to_text(brief: Brief) -> str:
 
 def to_markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", "", "## Key claims", ""]
-    lines += [f"{i}. {c.text}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    lines += [f"{i}. {shown_claim(c)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
     if brief.quotes:
         lines += ["", "## Quotes", ""]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
@@ -98,7 +111,7 @@ def rich_brief(brief: Brief) -> Any:
     claims.add_column(justify="right", style="bold cyan")
     claims.add_column()
     for number, claim in enumerate(brief.claims, 1):
-        body = Text(claim.text)
+        body = Text(shown_claim(claim))
         if claim.supported is False:
             body.append(" [unsupported]", style="bold red")
         claims.add_row(f"{number}.", body)

@@ -93,3 +93,13 @@ def test_reported_speech_is_never_shown_in_quotation_marks() -> None:
     brief = Brief("x", "h", [], [Quote("prices would rise", 0, 17, "Maersk", "Maersk", "said", "reported")])
     assert "Maersk — (reported) prices would rise" in render(brief, "text")
     assert "“" not in render(brief, "markdown")
+
+
+def test_a_cut_claim_is_shown_with_ellipses_and_kept_exact_in_json() -> None:
+    cut = Claim("farmers began selling their grain abroad", 30, 70, 0.8)
+    brief = Brief(source="a.txt", headline="Grain", claims=[cut, Claim("Prices rose.", 71, 83, 0.5)],
+                  quotes=[], model={"engine": "extractive"})
+    assert "1. …farmers began selling their grain abroad…" in render(brief, "text")
+    assert "2. Prices rose.\n" in render(brief, "markdown")
+    assert "…farmers began selling their grain abroad…" in render(brief, "rich")
+    assert json.loads(render(brief, "json"))["claims"][0]["text"] == cut.text
