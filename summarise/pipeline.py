@@ -43,9 +43,10 @@ def trimmed(claim: Claim, doc: Any, text: str) -> Claim:
     sentence = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if sentence is None or not len(sentence):
         return claim
-    start, end = trim_claim(sentence)
-    if (start, end) == (sentence.start_char, sentence.end_char):
+    kept = trim_claim(sentence)
+    if kept is None:
         return claim
+    start, end = kept
     return replace(claim, text=text[start:end], start=start, end=end)
 
 

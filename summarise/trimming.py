@@ -32,22 +32,25 @@ _BREAKS = {",", "-", "--", "–", "—"}
 _LIST_WORDS = {"including", "such"}
 
 
-def trim_claim(sentence: Any) -> tuple[int, int]:
-    """The character range of ``sentence`` (a parsed spaCy Span) worth keeping as a claim.
-
-    Returns the sentence's own range when nothing can be cut safely.
-    """
-    whole = (sentence.start_char, sentence.end_char)
+def trim_claim(sentence: Any) -> tuple[int, int] | None:
+    """The character range of ``sentence`` (a parsed spaCy Span) worth keeping as a claim,
+    or None when nothing can be cut safely."""
     roots = [t for t in sentence if t.head == t or not (sentence.start <= t.head.i < sentence.end)]
     if len(roots) != 1:  # not one parsed sentence: leave it whole
-        return whole
-    root = roots[0]
+        return None
+    root, doc = roots[0], sentence.doc
     first = _opening_cut(sentence, root)
     last = _closing_cut(sentence, root)
-    start = sentence.doc[first].idx if first is not None else whole[0]
-    end = sentence.doc[last - 1].idx + len(sentence.doc[last - 1]) if last is not None else whole[1]
-    if len(sentence.doc.text[start:end].split()) < MIN_WORDS or _cuts_a_quotation(sentence, start, end):
-        return whole
+    if first is not None and any(_attributes(t) for t in doc[sentence.start:first]):
+        first = None
+    if last is not None and any(_attributes(t) for t in doc[last:sentence.end]):
+        last = None
+    if first is None and last is None:
+        return None
+    start = doc[first].idx if first is not None else sentence.start_char
+    end = doc[last - 1].idx + len(doc[last - 1]) if last is not None else sentence.end_char
+    if len(doc.text[start:end].split()) < MIN_WORDS or _cuts_a_quotation(sentence, start, end):
+        return None
     return start, end
 
 
@@ -61,14 +64,14 @@ def _opening_cut(sentence: Any, root: Any) -> int | None:
     if comma <= sentence.start or sentence.doc[comma].text != ",":
         return None
     openers = [c for c in root.children if c.i < comma and c.dep_ != "punct"]
-    if openers and all(c.dep_ in _OPENER_DEPS and c.right_edge.i < comma for c in openers) \
-            and not any(_attributes(t) for t in sentence.doc[sentence.start:comma]):
+    if openers and all(c.dep_ in _OPENER_DEPS and c.right_edge.i < comma for c in openers):
         return subject_start
     return None
 
 
 def _attributes(token: Any) -> bool:
-    """True for a word that says whose claim this is ("According to TMZ,", "As the minister said,")."""
+    """True for a word that says whose claim this is ("According to TMZ,", "As the minister said,",
+    ", adding that …"): a cut never removes one."""
     return token.lower_ == "according" or (token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS)
 
 
@@ -81,7 +84,7 @@ def _closing_cut(sentence: Any, root: Any) -> int | None:
             continue
         phrase = _closing_phrase(doc[token.i + 1])
         if phrase is not None and phrase.left_edge.i == token.i + 1 and phrase.right_edge.i >= last_word:
-            return None if any(_attributes(t) for t in doc[token.i + 1 : sentence.end]) else token.i
+            return token.i
     return None
 
 
