@@ -59,6 +59,9 @@ DEMAND_VERBS = {"urge", "demand", "implore", "press", "push"}
 OBJECT_VERBS = {"announce", "confirm", "deny", "acknowledge", "admit", "predict", "promise", "pledge",
                 "claim", "cite", "report", "propose", "demand", "disclose", "reveal"}
 QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
+CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY  # any verb that can tag a direct quotation
+# Verbs whose phrase frames a short quotation in the reporter's words (not those that name a thing).
+FRAMING_VERBS = (DIRECT_ONLY | JUDGEMENT_VERBS) - NAMING_VERBS
 SUBJECTS = ("nsubj", "nsubjpass")
 MIN_QUOTE_WORDS = 3
 MIN_REPORTED_WORDS = 2
@@ -293,7 +296,7 @@ def _cue_tagged_as_noun(tokens: list[Any]) -> Any:
     follows the speaking noun phrase and ends the tag or opens a prepositional phrase."""
     for before, token, after in zip(tokens, tokens[1:], [*tokens[2:], None]):
         lemma = token.lemma_.lower()
-        if lemma not in SPEECH_VERBS | DIRECT_ONLY or before.pos_ not in ("NOUN", "PROPN", "ADJ") or before.dep_ == "poss":
+        if lemma not in CUE_VERBS or before.pos_ not in ("NOUN", "PROPN", "ADJ") or before.dep_ == "poss":
             continue
         if after is None or after.is_punct or after.pos_ == "ADP":
             return token
@@ -301,7 +304,7 @@ def _cue_tagged_as_noun(tokens: list[Any]) -> Any:
 
 
 def _is_cue(token: Any) -> bool:
-    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY or _puts_it(token))
+    return token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in CUE_VERBS or _puts_it(token))
 
 
 def _puts_it(token: Any) -> bool:
@@ -326,7 +329,7 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
     candidates = []
     inverted = _inverted_cue(sentence.doc, span)
     for token in sentence:
-        if _inside(token.idx, quoted) or not (token.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY | QUOTING_VERBS or _puts_it(token)):
+        if _inside(token.idx, quoted) or not (token.lemma_.lower() in CUE_VERBS or token.lemma_.lower() in QUOTING_VERBS or _puts_it(token)):
             continue
         if token.pos_ not in ("VERB", "AUX"):
             continue
@@ -389,7 +392,7 @@ def _subject(verb: Any) -> Any:
     on ("…, saying", "appeared and endorsed Clinton, saying"), or a name the parser took for
     the object of an inverted cue ("…,'' recalled Mr. Rhodes")."""
     inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
-    if verb.lemma_.lower() not in SPEECH_VERBS | DIRECT_ONLY or verb.lemma_.lower() == "tell" or verb.tag_ == "VBG":
+    if verb.lemma_.lower() not in CUE_VERBS or verb.lemma_.lower() == "tell" or verb.tag_ == "VBG":
         inverted = None  # "…, telling Reuters": Reuters is who was told; "endorsed Clinton": no cue
     if inverted is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
         return inverted
@@ -447,7 +450,7 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     if not before.endswith((":", "--", "—", "–")):  # "…techniques -- "I think …""
         return None
     verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not _inside(t.idx, quoted)]
-    verbs.sort(key=lambda t: (t.lemma_.lower() in SPEECH_VERBS | DIRECT_ONLY, t.i))
+    verbs.sort(key=lambda t: (t.lemma_.lower() in CUE_VERBS, t.i))
     for token in reversed(verbs):  # a speech verb first, else the last verb ("leaned in and boomed:")
         found = _speaker_of(token, quoted, speakers)
         if found is not None:
@@ -582,7 +585,7 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
             return _clause_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
             return _rest_of_clause(verb.head, verb)  # "As Politico reported, the leaners …"
-    if lemma in DEMAND_VERBS | {"call"}:
+    if lemma in DEMAND_VERBS or lemma == "call":
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")] if lemma == "call" else [verb]
         for head in preps:
             target = next((c for c in head.children if c.dep_ in ("dobj", "pobj")), None)
@@ -607,7 +610,7 @@ def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, in
     lemma = verb.lemma_.lower()
     if lemma in SPEECH_VERBS:
         parts = [c for c in verb.rights if c.dep_ == "xcomp"]  # its clauses are _reported_content's
-    elif lemma in DIRECT_ONLY | JUDGEMENT_VERBS and lemma not in NAMING_VERBS:
+    elif lemma in FRAMING_VERBS:
         parts = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
     else:
         return None
