@@ -263,8 +263,8 @@ def ray_executor(address: str, factory: Callable[[], Any], read: Reader, actors:
 def _written_check(sink: Any, inputs: list[Any], text_field: str | None) -> Callable[[Source], bool]:
     """The sink's test of what is already written, for the read tasks (``--skip-existing``)."""
     sources = [item[0] if isinstance(item, tuple) else item for item in inputs]
-    return sink.written_check((rows_folder(s) if holds_rows(s, text_field) else s.relative, holds_rows(s, text_field))
-                              for s in sources if isinstance(s, Source))
+    tables = [(source, holds_rows(source, text_field)) for source in sources if isinstance(source, Source)]
+    return sink.written_check((rows_folder(source) if rows else source.relative, rows) for source, rows in tables)
 
 
 def _settle(result: tuple[Source | None, Any], sink: Sink, skip_existing: bool) -> Settled:
