@@ -60,9 +60,15 @@ OBJECT_VERBS = {"announce", "confirm", "deny", "acknowledge", "admit", "predict"
                 "claim", "cite", "report", "propose", "demand", "disclose", "reveal"}
 QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
 CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY  # any verb that can tag a direct quotation
+# Cues whose subject may follow them as a name ("…,'' recalled Mr. Rhodes; "…?" asked Dunn):
+# verbs of saying and asking, not those whose object is someone told, named or judged.
+INVERTING_VERBS = (SPEECH_VERBS | {"ask"}) - {"tell"}
 # Verbs whose phrase frames a short quotation in the reporter's words (not those that name a thing).
 FRAMING_VERBS = (DIRECT_ONLY | JUDGEMENT_VERBS) - NAMING_VERBS
 SUBJECTS = ("nsubj", "nsubjpass")
+# Conjunctions of a clause that sets the scene: "When Trump suggested …, Rubio fired back: "…""
+SUBORDINATORS = {"when", "after", "before", "while", "if", "because", "since", "until", "once", "although",
+                 "though", "unless", "whenever"}
 MIN_QUOTE_WORDS = 3
 MIN_REPORTED_WORDS = 2
 MIN_UNATTRIBUTED_WORDS = 6
@@ -324,8 +330,9 @@ def _sentence(doc: Any, span: QuoteSpan) -> Any:
 def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
     """The speech verb right after a quotation that runs on into it, else the one whose
     phrase holds the quote, else the one nearest to it, and its subject. A verb of a
-    relative clause speaks only for a quote inside that clause: in "…," echoing critics
-    who complained about it, "complained" is no cue."""
+    relative or adverbial clause speaks only for a quote inside that clause: in "…,"
+    echoing critics who complained about it, "complained" is no cue, and in "After Brown
+    criticized Clinton, Hillary shot back, "…"", "criticized" is none."""
     candidates = []
     inverted = _inverted_cue(sentence.doc, span)
     for token in sentence:
@@ -334,7 +341,7 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
         if token.pos_ not in ("VERB", "AUX"):
             continue
         governs = _governs(token, span)
-        if token.dep_ == "relcl" and not governs:
+        if (token.dep_ == "relcl" or _sets_scene(token, span)) and not governs:
             continue
         found = _speaker_of(token, quoted, speakers)
         if found is not None:
@@ -343,6 +350,18 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
                 distance += WEAK_CUE_PENALTY  # "asked about …, had said, "…"": said is the cue
             candidates.append((token.i != inverted, not governs, distance, found))
     return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def _sets_scene(verb: Any, span: QuoteSpan) -> bool:
+    """Whether the verb heads an adverbial clause of time, condition or cause ("When Trump
+    suggested …") whose main clause stands between it and the quotation: that clause, not
+    the scene set before it, introduces the quote ("…, Rubio fired back: "…""). "As
+    Politico reported, "…"" is no such clause."""
+    conjunctions = [c for c in verb.children if c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS]
+    if verb.dep_ != "advcl" or not conjunctions:
+        return False
+    main = verb.head.idx
+    return verb.idx < main < span.start or span.end <= main < verb.idx
 
 
 def _inverted_cue(doc: Any, span: QuoteSpan) -> int | None:
@@ -389,22 +408,37 @@ def _quoting_head(verb: Any) -> Any:
 
 def _subject(verb: Any) -> Any:
     """The verb's subject, or that of the clause a participle or a coordinated verb hangs
-    on ("…, saying", "appeared and endorsed Clinton, saying"), or a name the parser took for
-    the object of an inverted cue ("…,'' recalled Mr. Rhodes")."""
+    on ("…, saying", "appeared and endorsed Clinton, saying") or of the clause reporting
+    that one, or a name the parser took for the object of an inverted cue ("…,''
+    recalled Mr. Rhodes"). Where the parse gives a verb two subjects, the one nearest it
+    speaks: "Speaking in Salem, New Hampshire, Trump went after Bush" is Trump's sentence."""
     inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
-    if verb.lemma_.lower() not in CUE_VERBS or verb.lemma_.lower() == "tell" or verb.tag_ == "VBG":
-        inverted = None  # "…, telling Reuters": Reuters is who was told; "endorsed Clinton": no cue
+    if verb.lemma_.lower() not in INVERTING_VERBS or verb.tag_ in ("VB", "VBG"):
+        inverted = None  # "telling Reuters", "to call Cruz "…"": the one spoken to or of
     if inverted is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
         return inverted
     token = verb
     for _ in range(MAX_CLAUSE_HOPS):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            return subject
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or token.head.i == token.i:
             return None
         token = token.head
+        if verb.lemma_.lower() in CUE_VERBS:
+            token = _reporting_clause(token)
     return None
+
+
+def _reporting_clause(clause: Any) -> Any:
+    """The speech verb before a clause that reports what it said ("Trump told Newsmax that
+    Romney had …"), else the clause: a speech participle on a reported clause ("…, adding")
+    speaks for the reporter. Not where the clause's own verb speaks ("Comey cannot say that
+    …, Lewandowski added")."""
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.i < clause.i and head.lemma_.lower() in SPEECH_VERBS and not _is_cue(clause):
+        return head
+    return clause
 
 
 def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -450,6 +484,7 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     if not before.endswith((":", "--", "—", "–")):  # "…techniques -- "I think …""
         return None
     verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not _inside(t.idx, quoted)]
+    verbs = [t for t in verbs if not _sets_scene(t, span)]  # "When Trump suggested …, Rubio fired back:"
     verbs.sort(key=lambda t: (t.lemma_.lower() in CUE_VERBS, t.i))
     for token in reversed(verbs):  # a speech verb first, else the last verb ("leaned in and boomed:")
         found = _speaker_of(token, quoted, speakers)

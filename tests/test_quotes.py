@@ -460,3 +460,58 @@ def test_a_phrase_of_whitespace_alone_is_not_a_framed_quotation(nlp):
     doc = spacy.tokens.Doc(nlp.vocab, words=["Critics", "mocked", "\xa0"], spaces=[True, False, False],
                            heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"], lemmas=["critic", "mock", "\xa0"])
     assert _framed_quotation(doc[1], [(0, 3)]) is None
+
+
+CUE_CHOICE_CASES = [
+    pytest.param(
+        "Ortiz told the Herald that the mayor “had no plan for the flooded neighbourhoods,” adding, “She waited "
+        "three weeks before she even visited them.”",
+        "Ortiz",
+        id="a_speech_participle_on_a_reported_clause_speaks_for_the_reporter",
+    ),
+    pytest.param(
+        "Ortiz said the budget was drafted by the finance office and said, “Who do you think signs off on it?”",
+        "Ortiz",
+        id="a_speech_verb_coordinated_with_a_reported_clause_speaks_for_the_reporter",
+    ),
+    pytest.param(
+        "Senator Hale said the bill would hand money to insurers, and called it “the worst piece of legislation "
+        "this chamber has passed.”",
+        "Hale",
+        id="a_naming_verb_coordinated_with_a_reported_clause_speaks_for_the_reporter",
+    ),
+    pytest.param(
+        "After the governor criticized the union, Delgado fired back: “He has never once sat down with our members.”",
+        "Delgado",
+        id="a_cue_in_a_clause_setting_the_scene_does_not_introduce_the_quote",
+    ),
+    pytest.param(
+        "At the rally, Ortiz went on to call Fenwick “the most dishonest man ever to run for this office.”",
+        "Ortiz",
+        id="the_object_of_an_infinitive_cue_is_not_its_speaker",
+    ),
+    pytest.param(
+        "Sen. Mara Hale blasts Fenwick, praises Ortiz as 'a true public servant.'",
+        "Mara Hale",
+        id="the_object_of_a_verb_of_judgement_is_not_its_speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speaker", CUE_CHOICE_CASES)
+def test_the_cue_and_subject_chosen_for_a_quote(quotes, text, speaker):
+    assert direct(quotes(text))[-1].speaker == speaker
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(nlp):
+    """"Speaking in Salem, New Hampshire, Trump went after Bush", parsed with the state as a
+    second subject of "went"."""
+    import spacy.tokens
+
+    from summarise.quotes import _subject
+
+    words = ["Speaking", ",", "Hampshire", ",", "Trump", "went", "after", "Bush"]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=[False, True, False, True, True, True, True, False],
+                           heads=[5, 5, 5, 5, 5, 5, 5, 6],
+                           deps=["advcl", "punct", "nsubj", "punct", "nsubj", "ROOT", "prep", "pobj"])
+    assert _subject(doc[5]).text == "Trump"
