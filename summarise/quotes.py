@@ -6,7 +6,8 @@ that opens the quote ("Rep. Trey Gowdy (R-S.C.): "…""); the subject of a speec
 outside the quotation in the quote's own sentence ("…," the ambassador said) — an
 inverted tag right after it first ("…?" asked Dunn), then the verb whose phrase holds
 it, then the nearest — or the person quoted ("TASS quoted X as saying"); the object of "according to"; the subject
-of the verb a partial quote hangs on (dismissed the report as "fake news"); the
+of the verb a partial quote hangs on (dismissed the report as "fake news"), or the owner
+of the words it is ("Clinton's response was: "…""); the
 speaker of a sentence that introduces it with a colon or a dash; or the tag right
 after the closing mark, read by position where the parse tied it into the quote. A
 quote with none of these continues the previous speaker when nothing else lies
@@ -29,7 +30,7 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.speakers import PERSON_PRONOUNS, Speakers
+from summarise.speakers import Speakers
 from summarise.text import QuoteSpan, quotation_spans
 
 # Verbs that introduce speech. A direct quotation may also hang on the verbs of
@@ -58,6 +59,10 @@ DEMAND_VERBS = {"urge", "demand", "implore", "press", "push"}
 # Verbs whose noun object is what was said ("announced his resignation", "cited the cost").
 OBJECT_VERBS = {"announce", "confirm", "deny", "acknowledge", "admit", "predict", "promise", "pledge",
                 "claim", "cite", "report", "propose", "demand", "disclose", "reveal"}
+# Nouns of what someone said: "her comment that “…”", "Clinton's response was: “…”".
+SPEECH_NOUNS = {"comment", "remark", "word", "statement", "response", "reply", "answer", "retort", "promise",
+                "pledge", "vow", "warning", "message", "dictum", "motto", "mantra", "slogan", "phrase", "refrain",
+                "line", "quip", "advice", "argument", "explanation", "question", "tweet", "reaction", "verdict"}
 QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
 CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY  # any verb that can tag a direct quotation
 # Cues whose subject may follow them as a name ("…,'' recalled Mr. Rhodes; "…?" asked Dunn):
@@ -235,17 +240,25 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
     if colon is None or len(colon) != 1:
         return None
     phrase = []
+    roundup = False  # the heading follows a spaced dash: a roundup's "Topic - Source:"
     for token in reversed(doc[colon[0].sent.start : colon.start]):
-        if token.text in ("-", "–", "—", "―") and token.whitespace_ or _inside(token.idx, quoted):
-            break  # "Pollsters agree - Carl Bialik:", not the hyphen of "(R-S.C.)"
+        if _inside(token.idx, quoted):
+            break
+        if token.text[0] in "-–—―" and (token.whitespace_ or token.i > 0 and doc[token.i - 1].whitespace_):
+            roundup = True  # "Pollsters agree - Carl Bialik:", "… all along -More from Jones:", not "(R-S.C.)"
+            break
         phrase.insert(0, token)
     if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
     heading = doc[phrase[0].i : phrase[-1].i + 1]
     names = [e for e in heading.ents if e.label_ in ("PERSON", "ORG")]
-    if not names:
+    if names:
+        speaker, mention = speakers.resolve_span(names[-1])
+    elif roundup:  # a source the tagger did not name: "- Philip Bump:", "- More from the report:"
+        source = next((c for t in heading if t.lower_ == "from" for c in t.children if c.dep_ == "pobj"), None)
+        speaker, mention = speakers.resolve(source) if source is not None else speakers.resolve_span(heading)
+    else:
         return None
-    speaker, mention = speakers.resolve_span(names[-1])
     return speaker, mention, ":"
 
 
@@ -286,7 +299,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
         phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
         while phrase and phrase[-1].is_punct:
             phrase.pop()
-    if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") for t in phrase) and verb.pos_ in ("VERB", "AUX"):
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or speakers.is_person(t) for t in phrase) and verb.pos_ in ("VERB", "AUX"):
         return None  # a verb read as a noun ("the editorial read") leaves its phrase's tags wrong too
     if verb.pos_ == "VERB" and not _is_cue(verb) and not any(speakers.is_person(t) for t in phrase):
         return None  # any verb will do only for a person: ""…," came shouts from the crowd" is no tag
@@ -391,7 +404,7 @@ def _speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) ->
         if quoted_person is not None and not _inside(quoted_person.idx, quoted):
             speaker, mention = speakers.resolve(quoted_person)
             return speaker, mention, f"{quoting.text} … as saying"
-    subject = _subject(verb)
+    subject = _subject(verb, speakers)
     if subject is None or _inside(subject.idx, quoted):
         return None
     speaker, mention = speakers.resolve(subject)
@@ -406,17 +419,16 @@ def _quoting_head(verb: Any) -> Any:
     return None
 
 
-def _subject(verb: Any) -> Any:
-    """The verb's subject, or that of the clause a participle or a coordinated verb hangs
-    on ("…, saying", "appeared and endorsed Clinton, saying") or of the clause reporting
-    that one, or a name the parser took for the object of an inverted cue ("…,''
-    recalled Mr. Rhodes"). Where the parse gives a verb two subjects, the one nearest it
+def _subject(verb: Any, speakers: Speakers) -> Any:
+    """The verb's subject, or a name the parser misread as something else
+    (``_misread_subject``), or the subject of the clause a participle or a coordinated
+    verb hangs on ("…, saying", "appeared and endorsed Clinton, saying") or of the clause
+    reporting that one. Where the parse gives a verb two subjects, the one nearest it
     speaks: "Speaking in Salem, New Hampshire, Trump went after Bush" is Trump's sentence."""
-    inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
-    if verb.lemma_.lower() not in INVERTING_VERBS or verb.tag_ in ("VB", "VBG"):
-        inverted = None  # "telling Reuters", "to call Cruz "…"": the one spoken to or of
-    if inverted is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
-        return inverted
+    if not any(c.dep_ in SUBJECTS for c in verb.children):
+        misread = _misread_subject(verb, speakers)
+        if misread is not None:
+            return misread
     token = verb
     for _ in range(MAX_CLAUSE_HOPS):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
@@ -441,6 +453,27 @@ def _reporting_clause(clause: Any) -> Any:
     return clause
 
 
+def _misread_subject(verb: Any, speakers: Speakers) -> Any:
+    """The name that speaks for a subjectless cue, which the parser read as its object
+    ("…,'' recalled Mr. Rhodes"), as an adverb or a modal right before it ("Early described
+    it as …", "Will wrote"), as the object of "as" ("As Akhil Amar … put it"), or as the
+    noun a fronted cue modifies ("Continued Stone: “…”")."""
+    if not _is_cue(verb):
+        return None
+    before = verb.nbor(-1) if verb.i > 0 else None
+    if before is not None and before.head.i == verb.i and before.dep_ in ("advmod", "aux") and speakers.is_person(before):
+        return before
+    if verb.dep_ == "amod" and verb.i == verb.sent.start and verb.head.pos_ == "PROPN" and verb.head.i == verb.i + 1:
+        return verb.head
+    as_ = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    named = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if as_ is not None else None
+    if named is not None:
+        return named
+    if verb.lemma_.lower() not in INVERTING_VERBS or verb.tag_ in ("VB", "VBG"):
+        return None  # "telling Reuters", "to call Cruz “…”": the one spoken to or of
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
+
+
 def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
     for token in sentence:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
@@ -461,8 +494,12 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
         token = token.head
         if _inside(token.idx, quoted):
             continue
+        owner = _speech_owner(token)
+        if owner is not None and not _inside(owner.idx, quoted):
+            speaker, mention = speakers.resolve(owner)
+            return speaker, mention, token.text
         if token.pos_ == "VERB":
-            subject = _subject(token)
+            subject = _subject(token, speakers)
             if subject is None or _inside(subject.idx, quoted) or subject.lower_ in ("it", "this", "that", "there"):
                 continue
             if subject.dep_ == "nsubjpass":
@@ -470,6 +507,17 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
             speaker, mention = speakers.resolve(subject)
             return speaker, mention, token.text
     return None
+
+
+def _speech_owner(token: Any) -> Any:
+    """The possessor of a noun of speech that a quotation is, or is what the noun was:
+    "her comment that “…”", "Clinton's response was: “…”" — whose words they are."""
+    noun = token
+    if token.lemma_ == "be":
+        noun = next((c for c in token.children if c.dep_ == "nsubj"), token)
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -523,8 +571,7 @@ def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: list[tuple[int, in
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subject is None or _inside(subject.idx, quoted):
         return None
-    named = subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS
-    if not named:
+    if not speakers.is_person(subject):
         return None
     speaker, mention = speakers.resolve(subject)
     return speaker, mention, root.text

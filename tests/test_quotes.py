@@ -498,6 +498,50 @@ CUE_CHOICE_CASES = [
 ]
 
 
+MISSED_CUE_CASES = [
+    pytest.param(
+        "Bill Skelly, a veteran data adviser, praised the new hires.\n\n“Having people who understand the voter "
+        "file is very valuable,” said Skelly, explaining he had worked with both of them.",
+        "Skelly",
+        id="a_surname_the_tagger_read_as_an_adverb_in_an_inverted_tag",
+    ),
+    pytest.param(
+        "George Will has long opposed the candidate.\n\n“The nominating process could send a commander in chief "
+        "to Washington without any experience at all,” Will wrote.",
+        "Will",
+        id="a_surname_the_tagger_read_as_a_modal",
+    ),
+    pytest.param(
+        "Clinton’s response was: “Is the gift shop open on Sundays?”",
+        "Clinton",
+        id="the_owner_of_a_noun_of_speech_the_quote_is",
+    ),
+    pytest.param(
+        "Barrett’s dictum to his interns was, “It is not a good story if nobody complains about it.”",
+        "Barrett",
+        id="the_owner_of_a_dictum",
+    ),
+    pytest.param(
+        "Estimates of engagement are particularly problematic - Pew Research: “All the samples evaluated include "
+        "more engaged individuals than benchmark sources indicate.”",
+        "Pew Research",
+        id="a_roundup_source_the_tagger_did_not_name",
+    ),
+    pytest.param(
+        "Turnout matters a great deal - More from the report: “Online vendors condition their samples on many "
+        "variables to look representative.”",
+        "report",
+        id="a_roundup_more_from_line",
+    ),
+    pytest.param(
+        "Ted Cruz spoke first. Mark Cuban went on to call Cruz “the absolutely worst politician in the state of "
+        "Texas today.”",
+        "Mark Cuban",
+        id="who_is_called_a_name_is_not_its_speaker",
+    ),
+]
+
+
 @pytest.mark.parametrize("text, speaker", CUE_CHOICE_CASES)
 def test_the_cue_and_subject_chosen_for_a_quote(quotes, text, speaker):
     assert direct(quotes(text))[-1].speaker == speaker
@@ -509,9 +553,16 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(nlp):
     import spacy.tokens
 
     from summarise.quotes import _subject
+    from summarise.speakers import Speakers
 
     words = ["Speaking", ",", "Hampshire", ",", "Trump", "went", "after", "Bush"]
     doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=[False, True, False, True, True, True, True, False],
                            heads=[5, 5, 5, 5, 5, 5, 5, 6],
                            deps=["advcl", "punct", "nsubj", "punct", "nsubj", "ROOT", "prep", "pobj"])
-    assert _subject(doc[5]).text == "Trump"
+    assert _subject(doc[5], Speakers(doc, [])).text == "Trump"
+
+
+@pytest.mark.parametrize("text, speaker", MISSED_CUE_CASES)
+def test_the_speaker_where_the_parse_missed_the_cue(quotes, text, speaker):
+    """A cue the parser misread, or a quotation framed as someone's words, still names the speaker."""
+    assert direct(quotes(text))[0].speaker.endswith(speaker)
