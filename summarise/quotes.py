@@ -130,7 +130,8 @@ def _direct_quotes(
             continue
         for said in reported:
             if said.speaker and (previous is None or previous[0] <= said.end) and said.end <= span.start:
-                previous = said.end, True, said
+                if previous is None or not _nested(said, previous[2]):
+                    previous = said.end, True, said
         found = _attribution(doc, span, quoted, speakers)
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
@@ -148,6 +149,12 @@ def _direct_quotes(
         quotes.append(quote)
         previous = span.end, span.closed, quote
     return quotes
+
+
+def _nested(said: Quote, outer: Quote) -> bool:
+    """Whether reported speech lies inside an earlier reported clause: in "Carter said that
+    critics had been predicting a withdrawal", Carter is still the one speaking."""
+    return outer.kind == "reported" and outer.start <= said.start and said.end <= outer.end
 
 
 def _opens_sentence(text: str, span: QuoteSpan) -> bool:
@@ -251,7 +258,7 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
     if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
     heading = doc[phrase[0].i : phrase[-1].i + 1]
-    names = [e for e in heading.ents if e.label_ in ("PERSON", "ORG")]
+    names = [e for e in heading.ents if e.label_ in ("PERSON", "ORG") and not _setting(e, heading)]
     if names:
         speaker, mention = speakers.resolve_span(names[-1])
     elif roundup:  # a source the tagger did not name: "- Philip Bump:", "- More from the report:"
@@ -260,6 +267,13 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
     else:
         return None
     return speaker, mention, ":"
+
+
+def _setting(name: Any, heading: Any) -> bool:
+    """Whether a name in a heading says where or to whom, not who: "Later that month on CNN:",
+    "…, with Clinton:". "More from Jones:" and "A statement by the DNC:" do say who."""
+    preposition = name.root.head
+    return name.root.dep_ == "pobj" and preposition.i >= heading.start and preposition.lower_ not in ("from", "by")
 
 
 def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -485,7 +499,10 @@ def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speake
 
 
 def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"")."""
+    """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"").
+    A clause that is the complement of a verb with a subject of its own is that subject's
+    statement or thought: in "Ryan worried that the safety net was becoming "a hammock"",
+    Ryan speaks, not the net."""
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
     if inner is None or not len(inner):
         return None
@@ -498,15 +515,24 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
         if owner is not None and not _inside(owner.idx, quoted):
             speaker, mention = speakers.resolve(owner)
             return speaker, mention, token.text
-        if token.pos_ == "VERB":
-            subject = _subject(token, speakers)
-            if subject is None or _inside(subject.idx, quoted) or subject.lower_ in ("it", "this", "that", "there"):
-                continue
-            if subject.dep_ == "nsubjpass":
-                continue  # "battery is committed when a person "…"": what a passive verb is done to does not speak
-            speaker, mention = speakers.resolve(subject)
-            return speaker, mention, token.text
+        subject = _hanging_subject(token, quoted, speakers)
+        if subject is None or (token.dep_ == "ccomp" and _hanging_subject(token.head, quoted, speakers) is not None):
+            continue
+        speaker, mention = speakers.resolve(subject)
+        return speaker, mention, token.text
     return None
+
+
+def _hanging_subject(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> Any:
+    """The subject of a verb a partial quote hangs on, if it can be the quote's speaker: not
+    a dummy ("it", "there") and not what a passive verb is done to ("battery is committed
+    when a person "…"")."""
+    if verb.pos_ != "VERB":
+        return None
+    subject = _subject(verb, speakers)
+    if subject is None or _inside(subject.idx, quoted) or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    return None if subject.dep_ == "nsubjpass" else subject
 
 
 def _speech_owner(token: Any) -> Any:
@@ -533,8 +559,10 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
         return None
     verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not _inside(t.idx, quoted)]
     verbs = [t for t in verbs if not _sets_scene(t, span)]  # "When Trump suggested …, Rubio fired back:"
-    verbs.sort(key=lambda t: (t.lemma_.lower() in CUE_VERBS, t.i))
-    for token in reversed(verbs):  # a speech verb first, else the last verb ("leaned in and boomed:")
+    # A speech verb first, else the main clause's last verb ("leaned in and boomed:"), not one of a
+    # clause that only sets the scene ("after 14 people were killed", "apologized for what happened").
+    verbs.sort(key=lambda t: (t.lemma_.lower() in CUE_VERBS, not any(c.dep_ == "mark" for c in t.children), -_depth(t), t.i))
+    for token in reversed(verbs):
         found = _speaker_of(token, quoted, speakers)
         if found is not None:
             return found
@@ -545,15 +573,25 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     return None
 
 
+def _depth(token: Any) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
     """A quote with no cue of its own, right after a sentence in which someone speaks:
-    "Trump is a "change agent," Cole said. "That's exactly what people want."
+    "Trump is a "change agent," Cole said. "That's exactly what people want." The speech
+    verb of a relative clause describes someone ("a call-in show during which callers
+    asked …"): it does not hand on the floor.
     """
     before = _previous_sentence(doc, span)
     if before is None:
         return None
     for token in reversed(before):
-        if not _inside(token.idx, quoted) and _is_cue(token):
+        if not _inside(token.idx, quoted) and _is_cue(token) and token.dep_ not in ("relcl", "acl"):
             found = _speaker_of(token, quoted, speakers)
             if found is not None:
                 return found

@@ -75,9 +75,14 @@ class Speakers:
 
     def resolve(self, head: Any) -> tuple[str, str]:
         """(speaker, mention) for the subject token ``head``."""
-        if head.lower_ in ("who", "that", "which") and head.head.dep_ in ("relcl", "acl"):
-            # "Jalali, who said …": the noun the clause describes speaks; "who" is the mention
-            speaker, _ = self.resolve(head.head.head)
+        clause = head.head
+        while head.lower_ in ("who", "that", "which") and clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "O'Rourke, whose district went for her but who suggested …"
+        if head.lower_ in ("who", "that", "which") and clause.dep_ in ("relcl", "acl"):
+            # "Jalali, who said …": the noun the clause describes speaks; "who" is the mention.
+            # Of "Jalali, the ambassador, who said …", the name the role stands beside.
+            described = clause.head.head if clause.head.dep_ == "appos" else clause.head
+            speaker, _ = self.resolve(described)
             return speaker, head.text
         return self.resolve_span(mention_span(head), head)
 

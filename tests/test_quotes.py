@@ -566,3 +566,49 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(nlp):
 def test_the_speaker_where_the_parse_missed_the_cue(quotes, text, speaker):
     """A cue the parser misread, or a quotation framed as someone's words, still names the speaker."""
     assert direct(quotes(text))[0].speaker.endswith(speaker)
+
+
+def test_a_partial_quote_in_a_complement_clause_is_the_subject_of_the_verb_above(quotes):
+    """"Ryan worried that the safety net was becoming “…”": the worry, and the words, are Ryan's."""
+    text = ("In the depths of the recession, Senator Paul Ryan worried that the safety net was becoming “a hammock "
+            "that lulls able-bodied people into dependency.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Paul Ryan"]
+
+
+def test_reported_speech_inside_a_reported_clause_does_not_take_over_the_next_quote(quotes):
+    """The critics are only what Ostrova talks about; the quote after her clause is still hers."""
+    text = ("Defense Secretary Lena Ostrova said that for years some critics had been predicting a withdrawal from "
+            "the region, but this would not happen.\n\n“That is because this region remains the most important one "
+            "for our own security and prosperity.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Lena Ostrova"]
+
+
+def test_who_of_a_second_relative_clause_is_the_person_the_clauses_describe(quotes):
+    """"…, a state senator whose district … but who suggested …": "who" is Lopez, not Clinton."""
+    text = ("Maria Lopez, a state senator whose district went strongly for Clinton but who suggested that Sanders "
+            "could win, spoke first. “In my district, he could get people who never vote to come out.”")
+    assert {q.speaker for q in quotes(text)} == {"Maria Lopez"}
+
+
+def test_a_colon_intro_speaks_through_its_main_verb_not_a_clause_that_sets_the_scene(quotes):
+    """"apologized for what happened:": the one apologizing speaks, not "what"."""
+    text = ("Senator Ruth Adler has since apologized for what happened: “I should have checked the figures before "
+            "I spoke, and I am sorry.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Ruth Adler"]
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_where_not_who(quotes):
+    """"Then, two weeks later on CNN:" sets the scene for Dale's words; "More from Jones:" names the speaker."""
+    text = ("Mark Dale told CBS in May that the deal was a mistake.\n\nThen, two weeks later on CNN: “I have never "
+            "said that the deal was a mistake, not once.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Mark Dale"]
+    text = ("The council met on Monday.\n\nMore from Jones: “The partisanship of the state is only a starting point "
+            "in determining its likely vote.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Jones"]
+
+
+def test_a_speech_verb_of_a_relative_clause_in_the_sentence_before_does_not_hand_on_the_floor(quotes):
+    """The callers only describe the appearance; the untagged quote after it is Greer's."""
+    text = ("Hal Greer often mentions a radio appearance during which callers asked how much he was getting. "
+            "“I make my own money. I run a five-star business.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Hal Greer"]
