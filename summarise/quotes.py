@@ -143,7 +143,7 @@ def _direct_quotes(
             )
         speaker, mention, cue = found or (None, None, None)
         unattributed = speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS
-        if _is_title(text[start:end]) or _names_a_thing(doc, span) or unattributed:
+        if _is_title(text, span) or _names_a_thing(doc, span) or unattributed:
             continue  # "A Serious Man", "Make America Great Again", a scare quote
         quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
         quotes.append(quote)
@@ -163,8 +163,16 @@ def _opens_sentence(text: str, span: QuoteSpan) -> bool:
     return not before or before[-1] in ".!?"
 
 
-def _is_title(inner: str) -> bool:
-    """A short run of capitalised words is a title, a slogan or a name, not a quotation."""
+_BYLINE = re.compile(r",?\s+by\s+(?:the\s+)?[A-Z]")
+
+
+def _is_title(text: str, span: QuoteSpan) -> bool:
+    """A short run of capitalised words is a title, a slogan or a name, not a quotation; so
+    is a headline credited to its writer, as roundups list them ("“Met accused of …,” by
+    Post's Kathianne Boniello")."""
+    inner = text[span.inner_start : span.inner_end]
+    if inner.rstrip().endswith(",") and _BYLINE.match(text, span.end):
+        return True
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
     small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "para"}
     return 0 < len(words) <= MAX_TITLE_WORDS and all(w[0].isupper() or w.lower() in small for w in words)

@@ -117,10 +117,11 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
         i = p_start
         open_at = opened_inner = -1
         closers = ""
+        last_single = _last_single_closer(text, p_start, p_end)
         while i < p_end:
             char, width = _mark(text, i)
             if open_at < 0:
-                if char in _CLOSERS and _can_open(text, i, p_start, width):
+                if char in _CLOSERS and _can_open(text, i, p_start, width) and (char not in "'’" or i < last_single):
                     open_at, opened_inner, closers = i, i + width, _CLOSERS[char]
             elif char in closers and i > opened_inner and _can_close(text, i, p_end, width):
                 found.append(QuoteSpan(open_at, i + width, opened_inner, i, True))
@@ -128,14 +129,17 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
             i += width
         if open_at >= 0 and text[opened_inner:p_end].strip():
             found.append(QuoteSpan(open_at, p_end, opened_inner, p_end, False))
-    return [q for q in found if _is_quotation(text, q)]
+    return found
 
 
-def _is_quotation(text: str, quote: QuoteSpan) -> bool:
-    """Single marks around a word or two are usually scare quotes or stray apostrophes."""
-    inner = text[quote.inner_start : quote.inner_end]
-    single = text[quote.start] in "'’" and quote.inner_start == quote.start + 1
-    return bool(inner.strip()) and (not single or quote.closed)
+def _last_single_closer(text: str, start: int, end: int) -> int:
+    """Offset of the paragraph's last ' or ’ that could close a quotation, else -1. A single
+    mark with none after it opens nothing: it is an apostrophe ("the late '70s"), and must
+    not swallow the quotations after it."""
+    for i in range(end - 1, start - 1, -1):
+        if text[i] in "'’" and "''" not in text[max(start, i - 1) : i + 2] and _can_close(text, i, end):
+            return i
+    return -1
 
 
 _ABBREVIATIONS = {

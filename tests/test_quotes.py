@@ -612,3 +612,16 @@ def test_a_speech_verb_of_a_relative_clause_in_the_sentence_before_does_not_hand
     text = ("Hal Greer often mentions a radio appearance during which callers asked how much he was getting. "
             "“I make my own money. I run a five-star business.”")
     assert [q.speaker for q in direct(quotes(text))] == ["Hal Greer"]
+
+
+def test_an_apostrophe_with_no_closing_mark_after_it_does_not_swallow_the_quotes(quotes):
+    text = ("Mr. Hale, who has sold boats since the late '80s, doubts the new marina will last: \"Once the "
+            "winter storms come, it won't make it,\" Hale said. \"The demand isn't there.\"")
+    assert [q.text for q in direct(quotes(text))] == ["Once the winter storms come, it won't make it", "The demand isn't there."]
+
+
+def test_a_headline_credited_to_its_writer_is_not_a_quotation(quotes):
+    text = ("LONG READS:\n\n—\"City council weighs a ban on leaf blowers in residential areas,\" by the Herald's "
+            "Dana Ortiz: http://example.com/1.\n\n—\"Ferry riders face another fare increase next spring,\" by "
+            "Transit Weekly's Sam Reyes.")
+    assert direct(quotes(text)) == []
