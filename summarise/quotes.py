@@ -5,7 +5,9 @@ Direct quotes come from quotation marks paired by character
 that opens the quote ("Rep. Trey Gowdy (R-S.C.): "…""); the subject of a speech verb
 outside the quotation in the quote's own sentence ("…," the ambassador said) — an
 inverted tag right after it first ("…?" asked Dunn), then the verb whose phrase holds
-it, then the nearest — or the person quoted ("TASS quoted X as saying"); the object of "according to"; the subject
+it, then the nearest — or the person quoted ("TASS quoted X as saying"), or who issued
+the document that speaks ("BLM issued a statement saying …"), or no one for a passive
+verb that names no one ("Trump was asked, "…?""); the object of "according to"; the subject
 of the verb a partial quote hangs on (dismissed the report as "fake news"), or the owner
 of the words it is ("Clinton's response was: "…""); the
 speaker of a sentence that introduces it with a colon or a dash; or the tag right
@@ -63,6 +65,13 @@ OBJECT_VERBS = {"announce", "confirm", "deny", "acknowledge", "admit", "predict"
 SPEECH_NOUNS = {"comment", "remark", "word", "statement", "response", "reply", "answer", "retort", "promise",
                 "pledge", "vow", "warning", "message", "dictum", "motto", "mantra", "slogan", "phrase", "refrain",
                 "line", "quip", "advice", "argument", "explanation", "question", "tweet", "reaction", "verdict"}
+# Things put out in their issuer's own voice, and the verbs that put them out: in "BLM issued
+# a statement saying …" BLM speaks. Not "cited a report saying …": citing passes on another's words.
+DOCUMENTS = {"statement", "release", "letter", "memo", "message", "email", "note", "ad", "advertisement",
+             "commercial", "video", "tweet", "post", "editorial", "op-ed", "piece", "article", "story", "column",
+             "resolution"}
+ISSUING_VERBS = {"issue", "release", "put", "publish", "air", "run", "send", "write", "pen", "draft", "sign",
+                 "post", "pass"}
 QUOTING_VERBS = {"quote", "cite"}  # "TASS quoted X as saying": the speaker is X
 CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY  # any verb that can tag a direct quotation
 # Cues whose subject may follow them as a name ("…,'' recalled Mr. Rhodes; "…?" asked Dunn):
@@ -363,17 +372,23 @@ def _sentence(doc: Any, span: QuoteSpan) -> Any:
 
 
 def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """The speech verb right after a quotation that runs on into it, else the one whose
-    phrase holds the quote, else the one nearest to it, and its subject. A verb of a
-    relative or adverbial clause speaks only for a quote inside that clause: in "…,"
-    echoing critics who complained about it, "complained" is no cue, and in "After Brown
-    criticized Clinton, Hillary shot back, "…"", "criticized" is none."""
+    """The speech verb right after a quotation that runs on into it (its tag read by
+    position where the parse lost its subject: "…,'' said Robin Maynard, half joking"),
+    else the one whose phrase holds the quote, else the one nearest to it, and its subject.
+    A verb of a relative or adverbial clause speaks only for a quote inside that clause: in
+    "…," echoing critics who complained about it, "complained" is no cue, and in "After
+    Brown criticized Clinton, Hillary shot back, "…"", "criticized" is none."""
+    doc = sentence.doc
+    inverted = _inverted_cue(doc, span)
+    if inverted is not None and _is_cue(doc[inverted]) and _speaker_of(doc[inverted], quoted, speakers) is None:
+        found = _tag_beside(doc, span, quoted, speakers)
+        if found is not None:
+            return found
     candidates = []
-    inverted = _inverted_cue(sentence.doc, span)
     for token in sentence:
         if _inside(token.idx, quoted) or not (token.lemma_.lower() in CUE_VERBS or token.lemma_.lower() in QUOTING_VERBS or _puts_it(token)):
             continue
-        if token.pos_ not in ("VERB", "AUX"):
+        if token.pos_ not in ("VERB", "AUX") or _aspectual(token):
             continue
         governs = _governs(token, span)
         if (token.dep_ == "relcl" or _sets_scene(token, span)) and not governs:
@@ -385,6 +400,12 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], 
                 distance += WEAK_CUE_PENALTY  # "asked about …, had said, "…"": said is the cue
             candidates.append((token.i != inverted, not governs, distance, found))
     return min(candidates, key=lambda c: c[:3])[3] if candidates else None
+
+
+def _aspectual(verb: Any) -> bool:
+    """"continues to battle", "will continue to be “…”": "continue" with a verb of its own
+    says nothing, unlike "he continued, “…”"."""
+    return verb.lemma_.lower() == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _sets_scene(verb: Any, span: QuoteSpan) -> bool:
@@ -418,8 +439,9 @@ def _governs(verb: Any, span: QuoteSpan) -> bool:
     return verb.left_edge.idx <= span.inner_start and span.inner_end <= verb.right_edge.idx + len(verb.right_edge.text) + 1
 
 
-def _speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    """(speaker, mention, cue) for a speech verb: its subject, or the person quoted."""
+def _speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str | None, str | None, str] | None:
+    """(speaker, mention, cue) for a speech verb: its subject, or the person quoted; no
+    speaker for a passive one that names none ("was asked, “…?”")."""
     quoting = verb if verb.lemma_.lower() in QUOTING_VERBS else _quoting_head(verb)
     if quoting is not None:
         quoted_person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
@@ -427,10 +449,32 @@ def _speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) ->
             speaker, mention = speakers.resolve(quoted_person)
             return speaker, mention, f"{quoting.text} … as saying"
     subject = _subject(verb, speakers)
+    if quoting is None and subject is not None and subject.head.i == verb.i and _passive_cue(verb):
+        subject = _agent(verb)  # "Trump was asked, “…?”": Trump is who was asked, not who spoke
+        if subject is None:
+            return None, None, verb.text
     if subject is None or _inside(subject.idx, quoted):
         return None
     speaker, mention = speakers.resolve(subject)
     return speaker, mention, verb.text
+
+
+def _passive_cue(verb: Any) -> bool:
+    """A speech verb in the passive ("was asked", "had been told", "is described as"), whose
+    subject is who was spoken to or of. Not "he's said", the parser's passive for "he has said",
+    nor "is shown lecturing", where the one shown speaks, nor "is said to have called them
+    “free riders”", where the subject did the speaking."""
+    if not _is_cue(verb) or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in ("say", "report") and any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children)
+
+
+def _agent(verb: Any) -> Any:
+    """The "by" phrase of a passive verb: "was asked by host Bill Maher" → Maher."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _quoting_head(verb: Any) -> Any:
@@ -446,7 +490,9 @@ def _subject(verb: Any, speakers: Speakers) -> Any:
     (``_misread_subject``), or the subject of the clause a participle or a coordinated
     verb hangs on ("…, saying", "appeared and endorsed Clinton, saying") or of the clause
     reporting that one. Where the parse gives a verb two subjects, the one nearest it
-    speaks: "Speaking in Salem, New Hampshire, Trump went after Bush" is Trump's sentence."""
+    speaks: "Speaking in Salem, New Hampshire, Trump went after Bush" is Trump's sentence.
+    A document speaks for its issuer (``_issuer``), whether the cue is a participle on it
+    ("issued a statement saying"), its relative clause ("a video that said") or its verb."""
     if not any(c.dep_ in SUBJECTS for c in verb.children):
         misread = _misread_subject(verb, speakers)
         if misread is not None:
@@ -455,12 +501,33 @@ def _subject(verb: Any, speakers: Speakers) -> Any:
     for _ in range(MAX_CLAUSE_HOPS):
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if subjects:
-            return min(subjects, key=lambda c: abs(c.i - token.i))
+            subject = min(subjects, key=lambda c: abs(c.i - token.i))
+            relative = token.dep_ in ("relcl", "acl") and subject.lower_ in ("that", "which")
+            return _issuer(token.head if relative else subject, speakers) or subject
         if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or token.head.i == token.i:
             return None
+        issuer = _issuer(token.head, speakers) if token.dep_ == "acl" else None
+        if issuer is not None:
+            return issuer  # "issued a statement saying …"
         token = token.head
         if verb.lemma_.lower() in CUE_VERBS:
             token = _reporting_clause(token)
+    return None
+
+
+def _issuer(document: Any, speakers: Speakers) -> Any:
+    """Who put out a document that speaks: "BLM issued a statement saying …", "Trump released
+    a video that said …", "an email sent out by Sanders warned …" — the words are theirs. None
+    for other nouns, and for a document that names its author ("a letter from his doctor")."""
+    if document.pos_ != "NOUN" or document.lemma_.lower() not in DOCUMENTS:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in document.children):
+        return None
+    if document.dep_ == "dobj" and document.head.lemma_.lower() in ISSUING_VERBS:
+        return _subject(document.head, speakers)
+    for issued in document.children:
+        if issued.dep_ == "acl" and issued.lemma_.lower() in ISSUING_VERBS:
+            return _agent(issued)
     return None
 
 
@@ -600,10 +667,21 @@ def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], s
         return None
     for token in reversed(before):
         if not _inside(token.idx, quoted) and _is_cue(token) and token.dep_ not in ("relcl", "acl"):
-            found = _speaker_of(token, quoted, speakers)
+            found = _answer(token, quoted, speakers) or _speaker_of(token, quoted, speakers)
             if found is not None:
                 return found
     return None
+
+
+def _answer(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """The one asked, for the quote after "Sanders was asked about the lawsuit.": the answer."""
+    if verb.lemma_.lower() != "ask" or not _passive_cue(verb):
+        return None
+    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    if _inside(subject.idx, quoted):
+        return None
+    speaker, mention = speakers.resolve(subject)
+    return speaker, mention, verb.text
 
 
 def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -683,7 +761,7 @@ def _reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers
     text = doc.text
     found: list[Quote] = []
     for token in doc:
-        if _inside(token.idx, quoted) or token.pos_ not in ("VERB", "AUX"):
+        if _inside(token.idx, quoted) or token.pos_ not in ("VERB", "AUX") or _aspectual(token):
             continue
         content = _reported_content(token) or _framed_quotation(token, quoted)
         if content is None:

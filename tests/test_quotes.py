@@ -625,3 +625,65 @@ def test_a_headline_credited_to_its_writer_is_not_a_quotation(quotes):
             "Dana Ortiz: http://example.com/1.\n\n—\"Ferry riders face another fare increase next spring,\" by "
             "Transit Weekly's Sam Reyes.")
     assert direct(quotes(text)) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Holt campaign sent out a press release saying Greer owes “the voters an explanation for his vote against "
+     "the flood funding.”", "Holt"),
+    ("Mayor Ann Holt released a video that said, “We will not let this plant close without a fight from every one "
+     "of us.”", "Ann Holt"),
+    ("A fundraising email sent out by Senator Paul Greer on Monday warned: “Our opponents have spent twice what we "
+     "have in the last month alone.”", "Paul Greer"),
+    ("The Tribune ran a piece that noted the budget “leaves the county with no reserve for the next flood season.”",
+     "Tribune"),
+])
+def test_a_document_speaks_for_whoever_issued_it(quotes, text, speaker):
+    """"sent out a press release saying", "released a video that said", "an email sent out by X":
+    the words are the issuer's, not the document's."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_a_cited_document_speaks_for_itself(quotes):
+    """Citing passes on someone else's words: in "Greer cited a report saying …" Greer is not the speaker."""
+    text = "Greer cited a report saying the plant “would lose money every single year for the next decade.”"
+    assert [q.speaker for q in direct(quotes(text))] == ["report"]
+
+
+def test_the_subject_of_a_passive_speech_verb_is_who_was_spoken_to(quotes):
+    """"Park was asked, “…?”": the question is not Park's; "told by his aides" names who spoke.
+    The quote after "Park was asked about the bill." is Park's answer."""
+    text = "In an interview on Sunday, Governor Lee Park was asked, “Would you sign the bill if it reached your desk?”"
+    assert [q.speaker for q in direct(quotes(text))] == [None]
+    text = "Governor Lee Park was told by his aides that the bill would fail in the Senate next week."
+    assert [q.speaker for q in reported(quotes(text))] == ["his aides"]
+    text = "Governor Lee Park had been told that the bill would fail in the Senate next week."
+    assert [q.speaker for q in reported(quotes(text))] == [None]
+    text = ("Governor Lee Park was asked about the bill on Sunday. “I will sign it the day it reaches my desk, and not "
+            "a day later.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Lee Park"]
+
+
+def test_the_subject_of_is_reported_to_have_said_did_the_speaking(quotes):
+    """"Cole is reported to have called the deal “…”": the words are Cole's."""
+    text = "Senator Ann Cole is reported to have called the deal “a gift to the banks and a bill for everyone else.”"
+    assert [q.speaker for q in direct(quotes(text))] == ["Ann Cole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("''I'm more skilled with my hands than I am with my head,'' said Tom Ruiz, half joking.", "Tom Ruiz"),
+    ("“How tall is that wall going to be?” asked the girl, as the crowd laughed and applauded.", "girl"),
+])
+def test_an_inverted_tag_the_parse_lost_is_read_by_position(quotes, text, speaker):
+    """"…," said Ruiz, half joking: the cue right after the quote speaks, even where the parser
+    gave its name to another verb; the crowd that laughed did not ask."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_continue_with_a_verb_of_its_own_says_nothing(quotes):
+    """"will continue to be “…”" is Park's prediction, not Ruiz speaking; "continues to battle"
+    reports no speech."""
+    text = ("Governor Lee Park said she is certain Ruiz will continue to be “a strong voice for the working families "
+            "of this state.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Lee Park"]
+    text = "As the protest movement continues to battle the city council, the mayor has stayed quiet about the plan."
+    assert reported(quotes(text)) == []
