@@ -32,7 +32,7 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.speakers import Speakers
+from summarise.speakers import Speakers, strip_titles
 from summarise.text import QuoteSpan, quotation_spans
 
 # Verbs that introduce speech. A direct quotation may also hang on the verbs of
@@ -64,7 +64,8 @@ OBJECT_VERBS = {"announce", "confirm", "deny", "acknowledge", "admit", "predict"
 # Nouns of what someone said: "her comment that “…”", "Clinton's response was: “…”".
 SPEECH_NOUNS = {"comment", "remark", "word", "statement", "response", "reply", "answer", "retort", "promise",
                 "pledge", "vow", "warning", "message", "dictum", "motto", "mantra", "slogan", "phrase", "refrain",
-                "line", "quip", "advice", "argument", "explanation", "question", "tweet", "reaction", "verdict"}
+                "line", "quip", "advice", "argument", "explanation", "question", "tweet", "reaction", "verdict",
+                "claim", "suggestion", "assertion", "accusation", "prediction", "complaint", "insistence", "boast"}
 # Things put out in their issuer's own voice, and the verbs that put them out: in "BLM issued
 # a statement saying …" BLM speaks. Not "cited a report saying …": citing passes on another's words.
 DOCUMENTS = {"statement", "release", "letter", "memo", "message", "email", "note", "ad", "advertisement",
@@ -80,6 +81,7 @@ INVERTING_VERBS = (SPEECH_VERBS | {"ask"}) - {"tell"}
 # Verbs whose phrase frames a short quotation in the reporter's words (not those that name a thing).
 FRAMING_VERBS = (DIRECT_ONLY | JUDGEMENT_VERBS) - NAMING_VERBS
 SUBJECTS = ("nsubj", "nsubjpass")
+SHARED_SUBJECT_LINKS = ("advcl", "xcomp", "conj", "acl", "pcomp")  # a clause so linked may share its head's subject
 # Conjunctions of a clause that sets the scene: "When Trump suggested …, Rubio fired back: "…""
 SUBORDINATORS = {"when", "after", "before", "while", "if", "because", "since", "until", "once", "although",
                  "though", "unless", "whenever"}
@@ -334,10 +336,17 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
         return None  # a verb read as a noun ("the editorial read") leaves its phrase's tags wrong too
     if verb.pos_ == "VERB" and not _is_cue(verb) and not any(speakers.is_person(t) for t in phrase):
         return None  # any verb will do only for a person: ""…," came shouts from the crowd" is no tag
-    if verb.i > tokens[0].i and any(c.dep_ == "ccomp" and c.i > verb.i and not _inside(c.idx, quoted) for c in verb.children):
+    if verb.i > tokens[0].i and any(_runs_on(verb, c) and not _inside(c.idx, quoted) for c in verb.children):
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
     return speaker, mention, verb.text
+
+
+def _runs_on(verb: Any, clause: Any) -> bool:
+    """Whether a clause the verb governs follows it with no punctuation between: "said Trump is
+    wrong" reports it; in "asked, repeating a broadside - that …" it belongs to the aside."""
+    doc = verb.doc
+    return clause.dep_ == "ccomp" and clause.i > verb.i and not any(t.is_punct for t in doc[verb.i + 1 : clause.left_edge.i])
 
 
 def _cue_tagged_as_noun(tokens: list[Any]) -> Any:
@@ -432,10 +441,17 @@ def _inverted_cue(doc: Any, span: QuoteSpan) -> int | None:
 
 
 def _governs(verb: Any, span: QuoteSpan) -> bool:
-    """Whether the quotation lies inside the verb's phrase, or opens right after the verb
-    ("a message that said, "Sorry, …"", however the parser attached it)."""
-    if verb.idx < span.start and not re.search(r"\w", verb.doc.text[verb.idx + len(verb.text) : span.start]):
+    """Whether the quotation lies inside the verb's phrase, or opens right after the verb or
+    its phrase and a comma or a dash ("a message that said, "Sorry, …"", "Sykes, who lamented
+    in an interview with Oliver Darcy, "…"", however the parser attached it) — a phrase with
+    no quotation of its own ("the crowd chanted "Build the wall!" - "…"")."""
+    text = verb.doc.text
+    if verb.idx < span.start and not re.search(r"\w", text[verb.idx + len(verb.text) : span.start]):
         return True
+    edge = verb.right_edge
+    if verb.idx <= edge.idx < span.start and not re.search(r"\w", text[edge.idx + len(edge.text) : span.start]):
+        if re.search(r"[,—–-]", text[edge.idx : span.start]) and not re.search(r"[“”\"]|''", text[verb.idx : span.start]):
+            return True
     return verb.left_edge.idx <= span.inner_start and span.inner_end <= verb.right_edge.idx + len(verb.right_edge.text) + 1
 
 
@@ -504,7 +520,7 @@ def _subject(verb: Any, speakers: Speakers) -> Any:
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
             relative = token.dep_ in ("relcl", "acl") and subject.lower_ in ("that", "which")
             return _issuer(token.head if relative else subject, speakers) or subject
-        if token.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp") or token.head.i == token.i:
+        if token.dep_ not in SHARED_SUBJECT_LINKS or token.head.i == token.i:
             return None
         issuer = _issuer(token.head, speakers) if token.dep_ == "acl" else None
         if issuer is not None:
@@ -546,7 +562,9 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
     """The name that speaks for a subjectless cue, which the parser read as its object
     ("…,'' recalled Mr. Rhodes"), as an adverb or a modal right before it ("Early described
     it as …", "Will wrote"), as the object of "as" ("As Akhil Amar … put it"), or as the
-    noun a fronted cue modifies ("Continued Stone: “…”")."""
+    noun a fronted cue modifies ("Continued Stone: “…”"), or, for a finite verb of saying that
+    shares no subject, anywhere before it in its sentence ("Col. Steven H. Warren, a military
+    spokesman in Baghdad, said", where Warren was read as an apposition of the date before him)."""
     if not _is_cue(verb):
         return None
     before = verb.nbor(-1) if verb.i > 0 else None
@@ -560,7 +578,10 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
         return named
     if verb.lemma_.lower() not in INVERTING_VERBS or verb.tag_ in ("VB", "VBG"):
         return None  # "telling Reuters", "to call Cruz “…”": the one spoken to or of
-    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
+    inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
+    if inverted is not None or verb.dep_ in SHARED_SUBJECT_LINKS:
+        return inverted
+    return speakers.named_before(verb)
 
 
 def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -577,13 +598,17 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
     """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"").
     A clause that is the complement of a verb with a subject of its own is that subject's
     statement or thought: in "Ryan worried that the safety net was becoming "a hammock"",
-    Ryan speaks, not the net."""
+    Ryan speaks, not the net. A phrase that holds the quote ("a group dressed in “…” T-shirts
+    marched") does not speak it, and a clause coordinated with the one above it ("can drive
+    out bad, but only when “the truth is …”") is a statement of its own."""
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
     if inner is None or not len(inner):
         return None
     token = inner.root
     while token.head.i != token.i:
-        token = token.head
+        child, token = token, token.head
+        if child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children):
+            return None
         if _inside(token.idx, quoted):
             continue
         owner = _speech_owner(token)
@@ -591,7 +616,7 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
             speaker, mention = speakers.resolve(owner)
             return speaker, mention, token.text
         subject = _hanging_subject(token, quoted, speakers)
-        if subject is None or (token.dep_ == "ccomp" and _hanging_subject(token.head, quoted, speakers) is not None):
+        if subject is None or subject.i == child.i or (token.dep_ == "ccomp" and _hanging_subject(token.head, quoted, speakers) is not None):
             continue
         speaker, mention = speakers.resolve(subject)
         return speaker, mention, token.text
@@ -659,14 +684,18 @@ def _depth(token: Any) -> int:
 def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
     """A quote with no cue of its own, right after a sentence in which someone speaks:
     "Trump is a "change agent," Cole said. "That's exactly what people want." The speech
-    verb of a relative clause describes someone ("a call-in show during which callers
-    asked …"): it does not hand on the floor.
+    verb of a relative clause, or of a clause inside one, describes someone ("a call-in show
+    during which callers asked …", "the emails, which included staff suggesting someone should
+    question …"): it does not hand on the floor. Issuing words hands it on as speaking does:
+    "The DNC issued a statement apologizing to Sanders. "On behalf of …""
     """
     before = _previous_sentence(doc, span)
     if before is None:
         return None
     for token in reversed(before):
-        if not _inside(token.idx, quoted) and _is_cue(token) and token.dep_ not in ("relcl", "acl"):
+        if _inside(token.idx, quoted) or any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors)):
+            continue
+        if _is_cue(token) or _issues_words(token):
             found = _answer(token, quoted, speakers) or _speaker_of(token, quoted, speakers)
             if found is not None:
                 return found
@@ -682,6 +711,11 @@ def _answer(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tup
         return None
     speaker, mention = speakers.resolve(subject)
     return speaker, mention, verb.text
+
+
+def _issues_words(verb: Any) -> bool:
+    """"issued a statement", "sent a letter": the verb puts out words that may follow it."""
+    return verb.lemma_.lower() in ISSUING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
 
 
 def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -714,7 +748,8 @@ def _previous_sentence(doc: Any, span: QuoteSpan) -> Any:
 
 
 def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, str] | None:
-    """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."."""
+    """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."", or
+    with a dash before a name the tagger may miss: ""…"¶- Sanders."."""
     text = doc.text
     line_start = text.find("\n", span.end)
     if line_start < 0 or text[span.end : line_start].strip(" \t.\"”'’"):
@@ -727,10 +762,20 @@ def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, 
         return None
     line = doc.char_span(line_start, line_end, alignment_mode="contract")
     names = [e for e in line.ents if e.label_ in ("PERSON", "ORG")] if line is not None else []
-    if not names or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
+    if line is None or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
         return None
-    speaker, mention = speakers.resolve_span(names[0])
-    return speaker, mention, "signed"
+    if names:
+        speaker, mention = speakers.resolve_span(names[0])
+        return speaker, mention, "signed"
+    name = []  # "- Sanders.", "-Michelle Marks, Philadelphia.": the proper name after the dash
+    for token in line if text[line_start] in "-–—―" else []:
+        if token.pos_ != "PROPN" and not (token.i == line.start and token.is_punct):
+            break
+        name.append(token)
+    mention = doc[name[0].i : name[-1].i + 1].text.lstrip("-–—― ") if name else ""
+    if not mention:
+        return None
+    return speakers.full_name(strip_titles(mention), line_start), mention, "signed"
 
 
 def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bool:

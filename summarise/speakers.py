@@ -127,10 +127,11 @@ class Speakers:
 
     def is_person(self, token: Any) -> bool:
         """A person's name, a personal pronoun, or the surname of a person named in full
-        earlier ("Maddow" after "Rachel Maddow", which the tagger may miss on its own)."""
+        earlier ("Maddow" after "Rachel Maddow", "LeVell" after "Bruce LeVell", which the tagger
+        may miss on its own)."""
         if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
             return True
-        return token.is_title and self.full_name(token.text, token.idx) != token.text
+        return token.text[:1].isupper() and self.full_name(token.text, token.idx) != token.text
 
     def full_name(self, name: str, before: int) -> str:
         """"Clinton" → "Hillary Clinton", "De Vries" → "Marieke de Vries", when the article
@@ -142,6 +143,14 @@ class Speakers:
             if full.lower().endswith(" " + name.lower()):
                 return full
         return name
+
+    def named_before(self, token: Any) -> Any:
+        """The root of the last person named outside quotations in the token's sentence before
+        it, not as someone's owner or a verb's object ("criticized Clinton's record")."""
+        for ent in reversed(self._outside):
+            if ent.label_ in NAME_LABELS and token.sent.start <= ent.start and ent.end <= token.i:
+                return ent.root if ent.root.dep_ not in ("poss", "dobj") else None
+        return None
 
     def _last(self, labels: tuple[str, ...], before: int) -> str | None:
         for ent in reversed(self._outside):

@@ -687,3 +687,82 @@ def test_continue_with_a_verb_of_its_own_says_nothing(quotes):
     assert [q.speaker for q in direct(quotes(text))] == ["Lee Park"]
     text = "As the protest movement continues to battle the city council, the mayor has stayed quiet about the plan."
     assert reported(quotes(text)) == []
+
+
+def test_a_statement_a_participle_describes_is_the_words_of_whoever_issued_it(quotes):
+    """"Ruiz released a statement saying …": the statement says it, but the words are Ruiz's."""
+    text = "Mayor Ana Ruiz released a statement saying that the council had let down every family in the district."
+    assert [(q.kind, q.speaker) for q in quotes(text)] == [("reported", "Ana Ruiz")]
+
+
+def test_a_quote_signed_with_a_dash_under_it_is_the_named_persons(quotes):
+    """A fact-check's "- Okafor." line signs the quotation above it, even where the tagger misses the name."""
+    text = ('"I wrote the law that brought the clinic to our county, and I am proud of it."\n\n- Okafor.\n\n'
+            "Okafor overstates his role: he wrote one amendment.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Okafor"]
+
+
+def test_a_surname_with_an_inner_capital_is_the_person_named_in_full_earlier(nlp):
+    """"LeVell" after "Bruce LeVell" is a person even where the tagger gave it no label."""
+    import spacy.tokens
+
+    from summarise.speakers import Speakers
+
+    words = ["Bruce", "LeVell", "spoke", ".", "LeVell", "assured", "them", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    assert Speakers(doc, []).is_person(doc[4])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A man wearing a "Keep our streets safe for the children" hat walked past the mayor.',
+        'Good reporting can still beat rumour, but usually only when "the facts are more exciting than the fiction."',
+    ],
+)
+def test_a_partial_quote_is_not_the_words_of_a_subject_that_holds_it_or_of_a_clause_beside_it(quotes, text):
+    """The man wearing the slogan does not say it; nor does "Good reporting" say the clause coordinated with its own."""
+    assert [q.speaker for q in direct(quotes(text))] == [None]
+
+
+def test_a_partial_quote_in_someones_claim_is_theirs(quotes):
+    """"her claim that she “…”": the claim, and the words, are hers, not the comments' that came after it."""
+    text = ("Senator Ana Ruiz spoke for an hour. The comments came in answer to a question about her claim that she "
+            '"never sent or received classified information" by email.')
+    assert [q.speaker for q in direct(quotes(text))] == ["Ana Ruiz"]
+
+
+def test_a_subjectless_said_speaks_for_the_person_named_before_it(quotes):
+    """The parser reads Warren as an apposition of the date; "said" then has no subject, but Warren speaks."""
+    text = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in "
+            'Baghdad, said, "I mean, a raid is a combat operation. There is no way around that."')
+    assert [q.speaker for q in direct(quotes(text))] == ["Steven H. Warren"]
+
+
+def test_issuing_a_statement_hands_on_the_floor_and_a_cue_inside_a_relative_clause_does_not(quotes):
+    """The staff only describe the emails; the statement the Alliance issued is the quote after it."""
+    text = ("The Harbor Alliance issued a statement apologizing to the mayor for the emails, which included staff "
+            "members suggesting someone should question her record.\n\n\"On behalf of everyone at the alliance, we "
+            'offer a deep and sincere apology to the mayor and her family."')
+    assert [q.speaker for q in direct(quotes(text))] == ["The Harbor Alliance"]
+
+
+def test_a_clause_after_a_comma_in_the_tag_is_an_aside_not_a_new_statement(quotes):
+    """"“…?” Mr. Okafor asked, repeating a charge - that …": the tag is still Okafor's."""
+    text = ('"What does that mean, he kept the city safe after the flood?" Mr. Okafor asked, repeating a charge - '
+            "that the mayor was responsible for the damage of 2011 - that he made in Saturday's debate.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("On Thursday, Cruz won an endorsement from Senator Dale Hutton, who declared in the spin room, "
+         "\"I'm sending the signal that it's time to unite.\"", "Dale Hutton"),
+        ("And although the governor lamented her tendency to make gaffes - \"does she have to keep giving them so "
+         "much ammunition?\" - voters in Iowa who watched the debate said they were unfazed.", "governor"),
+    ],
+)
+def test_a_quote_right_after_a_speech_verbs_phrase_and_a_comma_or_dash_is_its(quotes, text, speaker):
+    """The lead-in "who declared in the spin room," introduces the quote however the parser attached it."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
