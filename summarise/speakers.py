@@ -22,7 +22,14 @@ TITLES = re.compile(
     r"Sgt\.|Captain|Capt\.|Lieutenant|Lt\.|Colonel|Col\.|Attorney General|Candidate|Nominee)\s+)+"
 )
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+# The gender a pronoun names, and the titles and pronouns that show a person's.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+SUBJECTS = ("nsubj", "nsubjpass")
+MAX_PRONOUN_CHAIN = 3  # "Walsh … . But he … . “…,” he said": how many pronoun subjects lead back to a name
 GROUP_PRONOUNS = {"they", "we", "it"}
+RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant"}  # "vice president" is its own office
+INDEFINITES = {"a", "an", "one", "another", "some", "several"}
 # Nouns that stand for an organisation ("the statement", "the ministry"): never a person's role.
 ORGANISATION_NOUNS = {
     "statement", "company", "ministry", "agency", "department", "government", "campaign",
@@ -67,10 +74,10 @@ class Speakers:
 
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
-        quoted = list(quoted)
-        self._outside = [
-            e for e in doc.ents if not any(s <= e.start_char < t for s, t in quoted)
-        ]
+        self._quoted = list(quoted)
+        self._outside = [e for e in doc.ents if not self._in_quote(e.start_char)]
+        self._people = self._person_mentions()
+        self._genders = self._learn_genders()
         self._roles = self._role_mentions()
 
     def resolve(self, head: Any) -> tuple[str, str]:
@@ -96,14 +103,13 @@ class Speakers:
             return self.full_name(named, span.start_char), mention
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
-            person = self._last_subject(span.start_char) or self._last(NAME_LABELS, span.start_char)
-            return (person or mention), mention
+            return (self._antecedent(span.start_char, lower) or mention), mention
         if lower in GROUP_PRONOUNS:
             return mention, mention
         if head.pos_ in ("NOUN", "PROPN"):
             lemma = head.lemma_.lower()
             if lemma not in ORGANISATION_NOUNS:
-                person = self._role(lemma, span.start_char)
+                person = self._role(_role_key(head), span.start_char) if _one_known(head) else None
                 if person is not None:
                     return person, mention
             elif any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in span):
@@ -158,23 +164,82 @@ class Speakers:
                 return self.full_name(strip_titles(ent.text), ent.start_char)
         return None
 
-    def _last_subject(self, before: int) -> str | None:
-        """The person last named as a subject in this sentence or the one before: "he" in
-        "Viguerie is upbeat about Cruz's chances because he …" is Viguerie, not Cruz."""
-        sentence = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        if sentence is None or not len(sentence):
-            return None
-        first = sentence.sent.start
-        if first > 0:
-            first = self.doc[first - 1].sent.start
-        for ent in reversed(self._outside):
-            if ent.end_char > before or ent.label_ not in NAME_LABELS:
-                continue
-            if ent.start < first:
-                return None
-            if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                return self.full_name(strip_titles(ent.text), ent.start_char)
-        return None
+    def _antecedent(self, before: int, pronoun: str, chain: int = 0) -> str | None:
+        """The person a pronoun at ``before`` stands for: a person named as a subject in this
+        sentence or the one before, the main clause's first ("he" in "Reid said that Sanders
+        had energized voters. He added …" is Reid; in "Viguerie is upbeat about Cruz's
+        chances because he …", Viguerie), following a same pronoun there back to its name;
+        else the last person named. Never one the article shows to be of the other gender
+        ("she" is not Mr. Trump)."""
+        gender = PRONOUN_GENDER.get(pronoun)
+        fits = {i: name for i, name in self._people.items()
+                if gender is None or (_title_gender(self.doc[i]) or self._genders.get(name, gender)) == gender}
+        at = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        window = []
+        if at is not None and len(at):
+            window.append(at.sent)
+            if at.sent.start:
+                window.append(self.doc[at.sent.start - 1].sent)
+        for sent in window:
+            subjects = [
+                t for t in sent
+                if t.idx < before and t.dep_ in SUBJECTS and not self._in_quote(t.idx)
+                and (t.i in fits or (t.lower_ == pronoun and gender is not None and chain < MAX_PRONOUN_CHAIN))
+            ]
+            if subjects:
+                subject = min(subjects, key=lambda t: (t.head.i != sent.root.i, -t.i))
+                return fits.get(subject.i) or self._antecedent(subject.idx, pronoun, chain + 1)
+        earlier = [i for i in fits if self.doc[i].idx < before]
+        return fits[max(earlier)] if earlier else None
+
+    def _person_mentions(self) -> dict[int, str]:
+        """Head token → full name of each person named outside quotations, counting a
+        surname the tagger labelled otherwise ("Bryant" after "John Bryant")."""
+        people = {}
+        for ent in self._outside:
+            name = strip_titles(ent.text)
+            full = self.full_name(name, ent.start_char)
+            if ent.label_ in NAME_LABELS or (full != name and ent.root.is_title):
+                people[ent.root.i] = full
+        return people
+
+    def _learn_genders(self) -> dict[str, str]:
+        """Each person's gender as the article shows it: a title (Mr., Ms.) before the name,
+        the pronouns after the name that is the main subject of a sentence ("Ginsburg said
+        that she …", "Ginsburg escalated her criticism"), or the pronoun subject of the
+        sentence after ("Ginsburg said … . She added …"), the majority deciding. A titled
+        surname two people share is left out: "Mrs. Clinton" may not be the Clinton last
+        named in full (her title still tells her gender where she is mentioned)."""
+        votes: dict[str, list[str]] = {}
+        full_names = {strip_titles(e.text).lower() for e in self._outside if e.label_ in NAME_LABELS}
+        shared = {i for i in self._people if sum(f.endswith(" " + self.doc[i].lower_) for f in full_names) > 1}
+        for i, name in self._people.items():
+            if _title_gender(self.doc[i]) is not None and i not in shared:
+                votes.setdefault(name, []).append(_title_gender(self.doc[i]))
+        main_before = None
+        for sent in self.doc.sents:
+            subject = next((t for t in sent.root.children if t.dep_ in SUBJECTS and t.i in self._people
+                            and (t.i not in shared or _title_gender(t) is None)), None)
+            main = self._people[subject.i] if subject is not None else None
+            for token in sent:
+                if token.i in self._people and token != subject:
+                    break  # a pronoun after another name may stand for either
+                if token.lower_ not in PRONOUN_GENDER or self._in_quote(token.idx):
+                    continue
+                if subject is not None and token.i > subject.i:
+                    votes.setdefault(main, []).append(PRONOUN_GENDER[token.lower_])
+                elif subject is None and token.dep_ in SUBJECTS and token.head.i == sent.root.i and main_before:
+                    votes.setdefault(main_before, []).append(PRONOUN_GENDER[token.lower_])
+            main_before = main
+        genders = {}
+        for name, said in votes.items():
+            men, women = said.count("m"), said.count("f")
+            if men != women:
+                genders[name] = "m" if men > women else "f"
+        return genders
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(s <= offset < t for s, t in self._quoted)
 
     def _role(self, lemma: str, before: int) -> str | None:
         for offset, role, name in reversed(self._roles):
@@ -198,8 +263,28 @@ class Speakers:
             if root.dep_ in ("appos", "conj") and root.head.pos_ == "NOUN":
                 nouns.append(root.head)
             for noun in nouns:
-                found.append((ent.start_char, noun.lemma_.lower(), name))
+                found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _title_gender(head: Any) -> str | None:
+    """"f" for "Mrs. Clinton", "m" for "Mr. Khan": the gender a title before ``head`` shows."""
+    titles = (t.lower_.rstrip(".") for t in head.doc[head.left_edge.i : head.i])
+    return next((TITLE_GENDER[t] for t in titles if t in TITLE_GENDER), None)
+
+
+def _role_key(noun: Any) -> str:
+    """The office a role noun names: "vice president" is not "president"."""
+    before = noun.doc[noun.i - 1] if noun.i else None
+    rank = before.lower_ + " " if before is not None and before.lower_ in RANKS else ""
+    return rank + noun.lemma_.lower()
+
+
+def _one_known(noun: Any) -> bool:
+    """Whether a role phrase means one person the reader knows: "the senator", not "the
+    lawyers" (several) or "one longtime adviser" (someone left unnamed)."""
+    indefinite = any(t.dep_ in ("det", "nummod") and t.lower_ in INDEFINITES for t in noun.lefts)
+    return noun.tag_ not in ("NNS", "NNPS") and not indefinite
 
 
 def _drop_article(span: Any) -> str:

@@ -709,7 +709,8 @@ def test_a_surname_with_an_inner_capital_is_the_person_named_in_full_earlier(nlp
     from summarise.speakers import Speakers
 
     words = ["Bruce", "LeVell", "spoke", ".", "LeVell", "assured", "them", "."]
-    doc = spacy.tokens.Doc(nlp.vocab, words=words, ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"])
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+                           sent_starts=[True, False, False, False, True, False, False, False])
     assert Speakers(doc, []).is_person(doc[4])
 
 
@@ -765,4 +766,49 @@ def test_a_clause_after_a_comma_in_the_tag_is_an_aside_not_a_new_statement(quote
 )
 def test_a_quote_right_after_a_speech_verbs_phrase_and_a_comma_or_dash_is_its(quotes, text, speaker):
     """The lead-in "who declared in the spin room," introduces the quote however the parser attached it."""
+
+
+OTHER_GENDER_CASES = [
+    ("Maria Lopez, a nurse at the clinic, watched as Mr. Tran spoke to the crowd. “He never listens to us,” she said.",
+     "Maria Lopez"),
+    ("The council chairman, Ed Malone, said Ms. Ferris had misled the board. “She knew about the shortfall for months,” "
+     "he said.", "Ed Malone"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", OTHER_GENDER_CASES)
+def test_a_pronoun_does_not_stand_for_a_person_of_the_other_gender(quotes, text, speaker):
+    """"she" is not Mr. Tran, "he" not Ms. Ferris: the title tells, so the pronoun goes on back."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_a_pronoun_stands_for_the_main_clause_subject(quotes):
+    """"Reid said that Sand had energized voters. He added": the one saying, not the one said about."""
+    text = ("Harold Reid said that Bernard Sand had energized a lot of young voters. He added, “What I am so impressed "
+            "with is that we have these new people.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Harold Reid"]
+
+
+def test_a_pronoun_follows_the_same_pronoun_back_to_its_name(quotes):
+    """The "he" who endorsed Ruiz is Kern, two sentences back; so is the "he" who then speaks."""
+    text = ("Paul Kern, a former union leader, had close ties to the mayor. But on Sunday he endorsed Janet Ruiz for "
+            "the seat.\n\n“She is the one the city needs now,” he said.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Paul Kern"]
+
+
+@pytest.mark.parametrize("role, speaker", [("the vice president", "Dana Holt"), ("the president", "Omar Reyes")])
+def test_a_role_noun_stands_for_the_person_who_holds_that_office(quotes, role, speaker):
+    """"the vice president" is Holt, who was given that office, not President Reyes, and the other way round."""
+    text = f"Vice President Dana Holt and President Omar Reyes met on Monday. “We agreed on the budget,” {role} said."
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The senator hired a lawyer, Kim Sato, last spring. “The filing is complete and was made on time,” the lawyers "
+     "said.", "lawyers"),
+    ("Kim Sato, an adviser to the governor, declined to comment. “He is furious about the vote,” said one longtime "
+     "adviser.", "one longtime adviser"),
+])
+def test_several_or_unnamed_holders_of_a_role_are_not_the_one_named(quotes, text, speaker):
+    """"the lawyers" are several, "one longtime adviser" is someone left unnamed: neither is Kim Sato."""
     assert [q.speaker for q in direct(quotes(text))] == [speaker]
