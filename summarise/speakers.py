@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from summarise.text import is_quoted
+
 TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|Vice|Deputy|Acting|Former|former|Chief|Senior|then-|Then-)?\s*"
     r"(?:President|Prime Minister|Minister|Foreign Minister|Secretary|Secretary of State|Senator|"
@@ -75,7 +77,7 @@ class Speakers:
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
         self._quoted = list(quoted)
-        self._outside = [e for e in doc.ents if not self._in_quote(e.start_char)]
+        self._outside = [e for e in doc.ents if not is_quoted(e.start_char, self._quoted)]
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
         self._roles = self._role_mentions()
@@ -183,7 +185,7 @@ class Speakers:
         for sent in window:
             subjects = [
                 t for t in sent
-                if t.idx < before and t.dep_ in SUBJECTS and not self._in_quote(t.idx)
+                if t.idx < before and t.dep_ in SUBJECTS and not is_quoted(t.idx, self._quoted)
                 and (t.i in fits or (t.lower_ == pronoun and gender is not None and chain < MAX_PRONOUN_CHAIN))
             ]
             if subjects:
@@ -224,7 +226,7 @@ class Speakers:
             for token in sent:
                 if token.i in self._people and token != subject:
                     break  # a pronoun after another name may stand for either
-                if token.lower_ not in PRONOUN_GENDER or self._in_quote(token.idx):
+                if token.lower_ not in PRONOUN_GENDER or is_quoted(token.idx, self._quoted):
                     continue
                 if subject is not None and token.i > subject.i:
                     votes.setdefault(main, []).append(PRONOUN_GENDER[token.lower_])
@@ -237,9 +239,6 @@ class Speakers:
             if men != women:
                 genders[name] = "m" if men > women else "f"
         return genders
-
-    def _in_quote(self, offset: int) -> bool:
-        return any(s <= offset < t for s, t in self._quoted)
 
     def _role(self, lemma: str, before: int) -> str | None:
         for offset, role, name in reversed(self._roles):

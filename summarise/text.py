@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 # Opening mark -> the closing marks that end it.
 _CLOSERS = {
@@ -130,6 +131,16 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
         if open_at >= 0 and text[opened_inner:p_end].strip():
             found.append(QuoteSpan(open_at, p_end, opened_inner, p_end, False))
     return found
+
+
+def word_count(text: str) -> int:
+    """Runs of letters and digits: how the length of quotes and statements is measured."""
+    return len(re.findall(r"\w+", text))
+
+
+def is_quoted(offset: int, quoted: Iterable[tuple[int, int]]) -> bool:
+    """Whether a character offset lies inside one of the (start, end) quotation ranges."""
+    return any(start <= offset < end for start, end in quoted)
 
 
 def _last_single_closer(text: str, start: int, end: int) -> int:

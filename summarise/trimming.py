@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarise.quotes import SPEECH_VERBS
+from summarise.cues import SPEECH_VERBS
 from summarise.text import quotation_spans
 
 MIN_WORDS = 8  # never trim a claim below this: a shorter remainder is a fragment

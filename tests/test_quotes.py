@@ -455,7 +455,7 @@ def test_a_phrase_of_whitespace_alone_is_not_a_framed_quotation(nlp):
     """A verb whose only right-hand dependent is a no-break space (seen in scraped pages)."""
     import spacy.tokens
 
-    from summarise.quotes import _framed_quotation
+    from summarise.reported import _framed_quotation
 
     doc = spacy.tokens.Doc(nlp.vocab, words=["Critics", "mocked", "\xa0"], spaces=[True, False, False],
                            heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"], lemmas=["critic", "mock", "\xa0"])
@@ -552,14 +552,14 @@ def test_of_two_subjects_the_parse_gives_a_verb_the_nearest_speaks(nlp):
     second subject of "went"."""
     import spacy.tokens
 
-    from summarise.quotes import _subject
+    from summarise.cues import subject_of
     from summarise.speakers import Speakers
 
     words = ["Speaking", ",", "Hampshire", ",", "Trump", "went", "after", "Bush"]
     doc = spacy.tokens.Doc(nlp.vocab, words=words, spaces=[False, True, False, True, True, True, True, False],
                            heads=[5, 5, 5, 5, 5, 5, 5, 6],
                            deps=["advcl", "punct", "nsubj", "punct", "nsubj", "ROOT", "prep", "pobj"])
-    assert _subject(doc[5], Speakers(doc, [])).text == "Trump"
+    assert subject_of(doc[5], Speakers(doc, [])).text == "Trump"
 
 
 @pytest.mark.parametrize("text, speaker", MISSED_CUE_CASES)
@@ -766,6 +766,7 @@ def test_a_clause_after_a_comma_in_the_tag_is_an_aside_not_a_new_statement(quote
 )
 def test_a_quote_right_after_a_speech_verbs_phrase_and_a_comma_or_dash_is_its(quotes, text, speaker):
     """The lead-in "who declared in the spin room," introduces the quote however the parser attached it."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
 
 
 OTHER_GENDER_CASES = [

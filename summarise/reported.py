@@ -1,0 +1,167 @@
+"""Reported speech: what someone said, given in the reporter's words rather than in quotation marks.
+
+A statement needs no quotation marks to be someone's: "Ukraine said Russia had launched …",
+"urged Congress to act", "announced his resignation", "Trump will win, according to
+Politico", "As Politico reported, …". This module finds those statements (the clause, demand
+or thing a speech verb governs, and the clause an "according to X" or "as X reported" hangs
+on), and a short quotation framed by the reporter's own words ("decried the GOP for “turning
+its back” on …"), which alone would misstate what was said. Direct quotations are
+``quotes``'s; both find speakers through ``cues``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from summarise.brief import Quote
+from summarise.cues import DEMAND_VERBS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_VERBS, is_aspectual, speaker_of
+from summarise.speakers import Speakers
+from summarise.text import is_quoted, word_count
+
+MIN_REPORTED_WORDS = 2  # shorter statements are fragments of a parse, not reported speech
+
+
+def reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+    """What a speech verb outside quotation marks governs, with the verb's subject."""
+    text = doc.text
+    found: list[Quote] = []
+    for token in doc:
+        if is_quoted(token.idx, quoted) or token.pos_ not in ("VERB", "AUX") or is_aspectual(token):
+            continue
+        content = _reported_content(token) or _framed_quotation(token, quoted)
+        if content is None:
+            continue
+        attribution = speaker_of(token, quoted, speakers)
+        if attribution is None:
+            continue
+        start, end = content
+        if word_count(text[start:end]) < MIN_REPORTED_WORDS or _mostly_quoted(start, end, quoted):
+            continue
+        if end <= token.idx and is_quoted(end - 1, quoted):
+            continue  # "''I hope so,'' Mrs. Clinton said": the clause is the quotation's, not reported
+        speaker, mention, cue = attribution
+        found.append(Quote(text[start:end], start, end, speaker, mention, cue, "reported"))
+    return found + _according_to_reported(doc, quoted, speakers)
+
+
+def _reported_content(verb: Any) -> tuple[int, int] | None:
+    """Offsets of what a speech verb reports: the clause it governs ("said Russia had
+    launched …"), the demand of "urged X to …" / "called on X to …" / "called for …",
+    or the thing announced, denied or cited ("announced his resignation")."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma in SPEECH_VERBS:
+        clause = next((c for c in children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            return _clause_offsets(clause)
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+            return _rest_of_clause(verb.head, verb)  # "As Politico reported, the leaners …"
+    if lemma in DEMAND_VERBS or lemma == "call":
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")] if lemma == "call" else [verb]
+        for head in preps:
+            target = next((c for c in head.children if c.dep_ in ("dobj", "pobj")), None)
+            wish = next((c for c in [*head.children, *children] if c.dep_ in ("xcomp", "ccomp") and c.i > head.i), None)
+            if target is not None and (wish is not None or head.lower_ == "for"):
+                first = _clause_offsets(target)
+                return first[0], _clause_offsets(wish)[1] if wish is not None else first[1]
+    if lemma in OBJECT_VERBS:
+        thing = next((c for c in children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if thing is not None:
+            return _clause_offsets(thing)
+    return None
+
+
+def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+    """"Trump will likely win, according to Politico": the rest of the clause, by Politico."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or is_quoted(token.idx, quoted):
+            continue
+        source = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+        if source is None or token.head.i == token.i:
+            continue
+        start, end = _rest_of_clause(token.head, token)
+        if end - start < 2 or _mostly_quoted(start, end, quoted) or word_count(doc.text[start:end]) < MIN_REPORTED_WORDS:
+            continue
+        speaker, mention = speakers.resolve(source)
+        found.append(Quote(doc.text[start:end], start, end, speaker, mention, "according to", "reported"))
+    return found
+
+
+def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Offsets of what a verb of speech or judgement governs when a short quotation sits
+    inside the reporter's own words: "decried the GOP for “turning its back” on working
+    families", "vowed to “take our fight” to the 35 states". The statement is the whole
+    phrase; the quotation alone, under a third of its words, would misstate it. Where the
+    quotation is most of the phrase ("dismissed the report as “fake news”"), it stands as a
+    direct quote instead, and this returns None."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        parts = [c for c in verb.rights if c.dep_ == "xcomp"]  # its clauses are _reported_content's
+    elif lemma in FRAMING_VERBS:
+        parts = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
+    else:
+        return None
+    for run in _contiguous_runs([t for c in parts for t in c.subtree]):
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run.pop()
+        while run and (run[0].is_punct or run[0].is_space):
+            run.pop(0)
+        if not run:  # punctuation alone
+            continue
+        start, end = _offsets(run)
+        if _framing(verb.doc.text, start, end, quoted):
+            return start, end
+    return None
+
+
+def _framing(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the reporter's own words make up most of a phrase that holds a quotation:
+    the quoted words are under a third of its words."""
+    words = [m.start() for m in re.finditer(r"\w+", text[start:end])]
+    inside = sum(is_quoted(start + w, quoted) for w in words)
+    return 0 < inside and 3 * inside < len(words)
+
+
+def _contiguous_runs(tokens: list[Any]) -> list[list[Any]]:
+    """Tokens (in document order) grouped into runs without gaps: the pieces a span can cover."""
+    runs: list[list[Any]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
+    """Offsets of the longest run of ``head``'s clause outside the ``aside`` phrase."""
+    left, right = aside.left_edge.i, aside.right_edge.i
+    runs = _contiguous_runs([t for t in head.subtree if not left <= t.i <= right])
+    run = max(runs, key=len, default=[head])
+    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
+        run.pop()
+    while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].dep_ == "cc"):
+        run.pop(0)
+    return _offsets(run)
+
+
+def _clause_offsets(clause: Any) -> tuple[int, int]:
+    """Character range of a clause, without punctuation at either end."""
+    tokens = list(clause.subtree)
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return _offsets(tokens)
+
+
+def _offsets(tokens: list[Any]) -> tuple[int, int]:
+    """Character range from the first token's start to the last one's end."""
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _mostly_quoted(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted)
+    return inside * 2 > end - start
