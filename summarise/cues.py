@@ -219,3 +219,14 @@ def _issuer(document: Any, speakers: Speakers) -> Any:
 def issues_words(verb: Any) -> bool:
     """"issued a statement", "sent a letter": the verb puts out words that may follow it."""
     return verb.lemma_.lower() in ISSUING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
+
+
+def according_source(token: Any, quoted: list[tuple[int, int]]) -> Any:
+    """The source of "according to X" when ``token`` is its "according", said outside quotation
+    marks (the source itself may be a quoted title: according to "The Fixers")."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    if is_quoted(token.idx, quoted):
+        return None
+    return next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)

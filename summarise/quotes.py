@@ -34,8 +34,8 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.cues import (CUE_VERBS, DIRECT_ONLY, QUOTING_VERBS, SPEECH_NOUNS, SUBJECTS, SUBORDINATORS, is_aspectual,
-                            is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of)
+from summarise.cues import (CUE_VERBS, DIRECT_ONLY, QUOTING_VERBS, SPEECH_NOUNS, SUBJECTS, SUBORDINATORS,
+                            according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of)
 from summarise.reported import reported_speech
 from summarise.speakers import Speakers, strip_titles
 from summarise.text import QuoteSpan, is_quoted, quotation_spans, word_count
@@ -261,13 +261,13 @@ def _sets_scene(verb: Any, span: QuoteSpan) -> bool:
 
 
 def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj" and not is_quoted(c.idx, quoted)]
-            if objects:
-                speaker, mention = speakers.resolve(objects[0])
-                return speaker, mention, "according to"
-    return None
+    """"…," according to the Post: the source of the quote's sentence."""
+    sources = (according_source(token, quoted) for token in sentence)
+    source = next((s for s in sources if s is not None), None)
+    if source is None:
+        return None
+    speaker, mention = speakers.resolve(source)
+    return speaker, mention, "according to"
 
 
 def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:

@@ -15,7 +15,8 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.cues import DEMAND_VERBS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_VERBS, is_aspectual, speaker_of
+from summarise.cues import (DEMAND_VERBS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_VERBS, according_source, is_aspectual,
+                            speaker_of)
 from summarise.speakers import Speakers
 from summarise.text import is_quoted, word_count
 
@@ -76,9 +77,7 @@ def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Sp
     """"Trump will likely win, according to Politico": the rest of the clause, by Politico."""
     found = []
     for token in doc:
-        if token.lower_ != "according" or token.i + 1 >= len(doc) or is_quoted(token.idx, quoted):
-            continue
-        source = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
+        source = according_source(token, quoted)
         if source is None or token.head.i == token.i:
             continue
         start, end = _rest_of_clause(token.head, token)

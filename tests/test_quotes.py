@@ -813,3 +813,14 @@ def test_a_role_noun_stands_for_the_person_who_holds_that_office(quotes, role, s
 def test_several_or_unnamed_holders_of_a_role_are_not_the_one_named(quotes, text, speaker):
     """"the lawyers" are several, "one longtime adviser" is someone left unnamed: neither is Kim Sato."""
     assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_according_to_a_quoted_title_is_a_source_but_one_inside_a_quotation_is_not(quotes):
+    """"according to the “Care for Everyone” document" names a source; "according to everyone I know"
+    inside Ms. Park's quotation is her wording, not the quote's source."""
+    reported = quotes("The plan would cost about $2 trillion a year, according to the “Care for Everyone” document "
+                      "the senator released.")
+    assert [(q.kind, q.cue) for q in reported] == [("reported", "according to")]
+    assert "document" in reported[0].mention
+    said = quotes("“The mayor lied to us, according to everyone I know,” Ms. Park said.")
+    assert [(q.speaker, q.cue) for q in direct(said)] == [("Park", "said")]
