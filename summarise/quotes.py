@@ -34,7 +34,7 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.cues import (CUE_VERBS, DIRECT_ONLY, QUOTING_VERBS, SPEECH_NOUNS, SUBJECTS, SUBORDINATORS,
+from summarise.cues import (CUE_VERBS, DIRECT_ONLY, NAMING_VERBS, QUOTING_VERBS, SPEECH_NOUNS, SUBJECTS, SUBORDINATORS,
                             according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of)
 from summarise.reported import reported_speech
 from summarise.speakers import Speakers, strip_titles
@@ -83,8 +83,9 @@ def _direct_quotes(
         if end <= start:
             continue
         if _word_count(text, span) < MIN_QUOTE_WORDS:
-            found = _tag_beside(doc, span, quoted, speakers) if _opens_sentence(text, span) else None
-            if found is not None:  # ""Denver," he answered." — a short reply, tagged
+            found = (_tag_beside(doc, span, quoted, speakers) if _opens_sentence(text, span)
+                     else _uttered(doc, span, quoted, speakers))
+            if found is not None:  # ""Denver," he answered.", "yelled "You lie!"" — a short reply, tagged
                 quotes.append(Quote(text[start:end], start, end, *found, "direct"))
                 previous = span.end, span.closed, quotes[-1]
             continue
@@ -109,6 +110,25 @@ def _direct_quotes(
         quotes.append(quote)
         previous = span.end, span.closed, quote
     return quotes
+
+
+def _uttered(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A short quotation that is the whole object of the speech verb right before it ("a man
+    yelled "Stay there!"", "said, "We'll see,"") is words spoken, not a scare quote; one the
+    sentence runs on from ("testified "thousands" of emails") or after a verb that names a
+    thing ("called it "spinach"") is the reporter's wording."""
+    text = doc.text
+    if text[span.inner_end - 1] not in ".,!?" and re.match(r"\s*\w", text[span.end :]):
+        return None
+    before = doc.char_span(_line_start(text, span.start), span.start, alignment_mode="contract")
+    words = [t for t in before if not t.is_space] if before is not None else []
+    if words and words[-1].text in ",:":
+        words = words[:-1]
+    verb = words[-1] if words else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in CUE_VERBS - NAMING_VERBS:
+        return None
+    found = speaker_of(verb, quoted, speakers)
+    return found if found is not None and found[0] is not None else None
 
 
 def _nested(said: Quote, outer: Quote) -> bool:

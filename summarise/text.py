@@ -85,8 +85,10 @@ def _can_open(text: str, i: int, start: int, width: int = 1) -> bool:
     """A mark opens a quotation when it starts a word (not an apostrophe, not an inch mark)."""
     before = text[i - 1] if i > start else " "
     after = text[i + width] if i + width < len(text) else " "
+    if after == ">":
+        return False  # tweet-date="…">text — the end of markup left in the text
     if after.isspace() or after == "":
-        return False
+        return text[i] == "“" and before.isspace()  # saying, “ you have to — a curly opener standing apart
     if text[i] in "'’" and _is_word_char(before):
         return False  # don't, James' — an apostrophe
     if text[i] == '"' and before.isdigit():

@@ -824,3 +824,28 @@ def test_according_to_a_quoted_title_is_a_source_but_one_inside_a_quotation_is_n
     assert "document" in reported[0].mention
     said = quotes("“The mayor lied to us, according to everyone I know,” Ms. Park said.")
     assert [(q.speaker, q.cue) for q in direct(said)] == [("Park", "said")]
+
+
+def test_a_mark_that_ends_markup_opens_no_quotation():
+    """The '"' closing an attribute before '>' (here left on its own line) is markup, not the start of a quote."""
+    text = '<tweet tweet-author="@someone" tweet-date="March 9, 2016\n">Stands are empty at the rally tonight</tweet>'
+    assert quotation_spans(text) == []
+
+
+def test_a_curly_opener_followed_by_a_space_still_opens(quotes):
+    """“ can only open, so ‘saying, “ you have…’ is a quotation despite the stray space."""
+    text = "The ad then shows the governor saying, “ you have to give them a path to get here,” before it ends."
+    assert [q.text for q in direct(quotes(text))] == ["you have to give them a path to get here"]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("When the mayor walked in, a man near the door yelled, “Go home!” and the crowd went quiet.",
+     [("Go home!", "yelled")]),
+    ("Asked whether he would run again, Mr. Ortiz said, “We’ll see,” and left the room.", [("We’ll see", "said")]),
+    ("Mr. Ortiz testified “dozens” of files were missing from the archive.", []),
+    ("Critics called the new stadium “a folly.”", []),
+])
+def test_a_short_quotation_spoken_after_its_verb_is_a_quote(quotes, text, said):
+    """A two-word reply is words someone said when a speech verb introduces it whole; a word the
+    sentence runs on from, or the name a naming verb gives a thing, stays the reporter's wording."""
+    assert [(q.text, q.cue) for q in direct(quotes(text))] == said
