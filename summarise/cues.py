@@ -23,7 +23,7 @@ SPEECH_VERBS = {
     "tweet", "predict", "concede", "complain", "assert", "maintain", "contend", "observe",
     "conclude", "testify", "promise", "pledge", "vow", "allege", "caution", "reiterate",
     "indicate", "post", "boast", "quip", "counter", "point", "shout", "joke", "scream", "yell",
-    "whisper", "exclaim", "mutter", "lament", "proclaim", "continue", "answer", "recommend",
+    "whisper", "exclaim", "mutter", "lament", "proclaim", "continue", "answer", "recommend", "opine",
 }
 # Verbs that give a thing a name: in "called the plan “a disgrace”" the quotation is what was said.
 NAMING_VERBS = {"call", "describe", "dismiss", "label", "brand", "term", "dub"}

@@ -14,15 +14,18 @@ comma or dash, then the nearest, "said" beating "asked" or "called", a scene-set
 when/after clause never; "according to X"; the verb a partial quote hangs on ("dismissed the
 report as “fake news”"), the subject above a complement clause, or the owner of a noun of
 speech ("Clinton's response was: “…”"); a sentence that introduces it with a colon or dash
-("Trump tweeted:"); or the tag after the closing mark, read by position where the parse
-tied it into the quote.
+("Trump tweeted:"), or a bare clause and a comma ("Hillary shot back, “…”"); or the tag after
+the closing mark, read by position where the parse tied it into the quote. A headline or
+subhead that only quotes words quoted again further down is that later quote's speaker's.
 
 A quote with none of these continues the previous speaker when nothing else lies between
 them (a quote split around "he said", one running over paragraphs, or reported speech just
-before it, unless nested in an earlier statement); else it takes the speaker of the sentence
-just before it (one who speaks or issues a statement; the one "asked" answers), of a
-sign-off line under it ("- Sanders."), or, for a quoted sentence of its own, the person the
-sentence before is about. A one- or two-word quotation counts only with a tag after it;
+before it, unless nested in an earlier statement or an aside of the previous quote's tag);
+else it takes the speaker of the sentence just before it (one who speaks or issues a
+statement; the one "asked" answers), of a sign-off line under it ("- Sanders."), or, for a
+quoted sentence of its own, the person the sentence before is about, else the speaker of
+its paragraph. A one- or two-word quotation counts only with a tag after it or as the
+whole object of the speech verb right before it ("yelled “You lie!”");
 titles, slogans, names of things ("the “king of debt” moniker") and short unattributed scare
 quotes are left out, and so is a short partial quote inside a reported clause, which shows
 it instead.
@@ -91,9 +94,9 @@ def _direct_quotes(
             continue
         for said in reported:
             if said.speaker and (previous is None or previous[0] <= said.end) and said.end <= span.start:
-                if previous is None or not _nested(said, previous[2]):
+                if previous is None or not _nested(doc, said, previous[2]):
                     previous = said.end, True, said
-        found = _attribution(doc, span, quoted, speakers)
+        found = _attribution(doc, span, quoted, speakers) or _echoed(doc, span, spans, quoted, speakers)
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         if found is None:
@@ -101,6 +104,7 @@ def _direct_quotes(
                 _sentence_before(doc, span, quoted, speakers)
                 or _sign_off(doc, span, speakers)
                 or _sentence_before_about(doc, span, quoted, speakers)
+                or _paragraph_speaker(doc, previous, span, speakers)
             )
         speaker, mention, cue = found or (None, None, None)
         unattributed = speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS
@@ -131,10 +135,35 @@ def _uttered(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers:
     return found if found is not None and found[0] is not None else None
 
 
-def _nested(said: Quote, outer: Quote) -> bool:
-    """Whether reported speech lies inside an earlier reported clause: in "Carter said that
-    critics had been predicting a withdrawal", Carter is still the one speaking."""
-    return outer.kind == "reported" and outer.start <= said.start and said.end <= outer.end
+def _echoed(
+    doc: Any, span: QuoteSpan, spans: list[QuoteSpan], quoted: list[tuple[int, int]], speakers: Speakers
+) -> tuple[str, str, str] | None:
+    """A headline or subhead that is nothing but a quotation repeats words the article quotes
+    in full further down ("'We're vetting VP candidates!'" over a section where ""We're vetting
+    VP candidates!" said Arturo Vargas"): they are that speaker's, not the previous paragraph's."""
+    if not _whole_paragraph(doc.text, span):
+        return None
+    words = _words(doc.text[span.inner_start : span.inner_end])
+    for later in spans:
+        if later.start > span.end and words in _words(doc.text[later.inner_start : later.inner_end]):
+            return _attribution(doc, later, quoted, speakers)
+    return None
+
+
+def _words(text: str) -> str:
+    """The text's words, lower-cased, each between spaces, to find one wording inside another."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def _nested(doc: Any, said: Quote, outer: Quote) -> bool:
+    """Whether reported speech lies inside an earlier reported clause, or in the rest of the
+    sentence of an earlier direct quote: in "Carter said that critics had been predicting a
+    withdrawal", Carter is still the one speaking, and in ""…," Trump said, two hours after
+    news outlets declared him the victor", the outlets are an aside of Trump's tag."""
+    if outer.kind == "reported":
+        return outer.start <= said.start and said.end <= outer.end
+    last = doc.char_span(outer.end - 1, outer.end, alignment_mode="expand")
+    return last is not None and len(last) > 0 and said.start < last.sent.end_char
 
 
 def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
@@ -351,6 +380,8 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
             return None
         intro = doc[sentence.start - 1].sent
         before = intro.text.rstrip()
+    if before.endswith(",") and intro is sentence:
+        return _lead_in(sentence, span, quoted, speakers)
     if not before.endswith((":", "--", "—", "–")):  # "…techniques -- "I think …""
         return None
     verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not is_quoted(t.idx, quoted)]
@@ -369,6 +400,21 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     return None
 
 
+def _lead_in(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+    """A person doing anything, then a comma and the quote: "Hillary shot back, “…”", "Sanders
+    cut in, “…”" — the mirror of a tag that runs on (""…?" Hannity pressed"). Only a bare
+    clause (subject, verb, particle or adverb) hands on the floor so."""
+    before = [t for t in sentence if t.idx < span.start and not t.is_space]
+    verb = next((t for t in reversed(before) if t.pos_ == "VERB" and not is_quoted(t.idx, quoted)), None)
+    if verb is None or any(t.dep_ not in ("prt", "advmod") for t in before[before.index(verb) + 1 : -1]):
+        return None
+    subject = subject_of(verb, speakers)
+    if subject is None or subject.i > verb.i or is_quoted(subject.idx, quoted) or not speakers.is_person(subject):
+        return None
+    speaker, mention = speakers.resolve(subject)
+    return speaker, mention, verb.text
+
+
 def _depth(token: Any) -> int:
     """How many heads lie between a token and its sentence's root."""
     depth = 0
@@ -385,10 +431,15 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speake
     if after is None:
         return None
     tokens = []
-    for token in after[:MAX_TAG_TOKENS]:
-        if is_quoted(token.idx, quoted):
+    aside = False  # ", who was not authorized to speak," inside the tag: neither its verb nor its speaker
+    for token in after:
+        if is_quoted(token.idx, quoted) or len(tokens) == MAX_TAG_TOKENS:
             break
-        if tokens or not token.is_punct:
+        if token.text == ",":
+            aside = False
+        if tokens and tokens[-1].text == "," and token.lower_ in ("who", "which"):
+            aside = True
+        if not aside and (tokens or not token.is_punct):
             tokens.append(token)
     if not tokens:
         return None
@@ -455,6 +506,28 @@ def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bo
     if last is None or not len(last) or last.sent.end_char < said_to:
         return False
     return "\n" not in between or _whole_paragraph(doc.text, span)
+
+
+def _paragraph_speaker(
+    doc: Any, previous: tuple[int, bool, Quote] | None, span: QuoteSpan, speakers: Speakers
+) -> tuple[str, str, str] | None:
+    """The speaker of an earlier quote in the same paragraph, when only the reporter's words lie
+    between: ""…," she says. And it threw Santilli for a loop. "Pete's done a lot of changing."" —
+    a paragraph is one speaker's until someone else is given the floor, as a person named as a
+    subject between would be ("Her rival, Tom Hale, has spent millions. "…""). Only for a quoted
+    sentence: a partial quote is part of the reporter's sentence, which says whose words it borrows."""
+    if previous is None or previous[2].speaker is None or not _opens_sentence(doc.text, span):
+        return None
+    if "\n" in doc.text[previous[0] : span.start]:
+        return None
+    last = doc.char_span(previous[0] - 1, previous[0], alignment_mode="expand")
+    first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
+    if last is None or first is None or not len(last) or not len(first):
+        return None
+    for token in doc[last.sent.end : first.start]:  # the sentences after the previous quote's
+        if token.dep_ in SUBJECTS and any(t.pos_ == "PROPN" and speakers.is_person(t) for t in token.subtree):
+            return None
+    return previous[2].speaker, previous[2].mention, previous[2].cue
 
 
 def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:

@@ -849,3 +849,63 @@ def test_a_short_quotation_spoken_after_its_verb_is_a_quote(quotes, text, said):
     """A two-word reply is words someone said when a speech verb introduces it whole; a word the
     sentence runs on from, or the name a naming verb gives a thing, stays the reporter's wording."""
     assert [(q.text, q.cue) for q in direct(quotes(text))] == said
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Maria Lopez ran for mayor in 2010. After Tom Reed mocked her plan, Lopez shot back, “I suppose I could have "
+     "stayed home, but I chose to fight for the roads.”", "Maria Lopez"),
+    ("After Governor Tom Reed criticized Bill Lopez during a debate, Maria Lopez shot back, “I suppose I could have "
+     "chosen to bake cookies and have teas, but I chose to fulfill my profession.”", "Maria Lopez"),
+])
+def test_a_bare_clause_and_a_comma_before_a_quote_hand_it_to_that_person(quotes, text, speaker):
+    """"Lopez shot back, “…”": a person doing anything just before the quote speaks it, even
+    with a verb that is no speech verb and a scene set before it."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_a_quoted_subhead_is_the_speaker_of_the_same_words_below_not_of_the_paragraph_above(quotes):
+    """A section head quoting words the article quotes in full further down is that speaker's:
+    'We are running out of time!' is Omar Diaz's, not Dana Cole's, whose quote comes just before."""
+    text = ("“We need more buses,” said Dana Cole, a commuter from Elm Park.\n\n'We are running out of time!'\n\n"
+            "The council meets again in May. Its members are split on the budget.\n\n"
+            "“We are running out of time!” said Omar Diaz, the head of the transit board.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Dana Cole", "Omar Diaz", "Omar Diaz"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are going to win so much,” Ron Tate said at his victory party, two hours after news outlets declared him "
+     "the winner of the race. “You are going to be so happy.”", "Ron Tate"),
+    ("“We were hit hard downtown,” Ana Ruiz said, with a passion that suggested the question was out of line. “I did "
+     "spend a lot of time helping them rebuild.”", "Ana Ruiz"),
+])
+def test_reported_speech_in_the_rest_of_a_quotes_sentence_does_not_take_over_the_next_quote(quotes, text, speaker):
+    """What the outlets declared or a passion suggested is an aside of the tag: the quote after it
+    is still the tagged speaker's."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker, speaker]
+
+
+def test_a_relative_clause_inside_a_tag_after_the_quote_is_skipped(quotes):
+    """", who was not authorized to speak on the record," sits between the speaker and "told" in
+    the tag: its verbs are no cue and it does not count towards how far the tag may reach."""
+    text = ("The talks dragged on. “The negotiators are under a lot of pressure and are busting a–,” an intelligence "
+            "source, who was not authorized to speak on the record, told Reuters.")
+    assert [(q.mention, q.cue) for q in direct(quotes(text))] == [("an intelligence source", "told")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Soon “he started looking into the idea that the agency knew more,” Laura Finch says. And it threw her brother "
+     "for a loop. “Pete has done a lot of changing since the crash.”", "Laura Finch"),
+    ("“We are running a fair race,” Laura Finch says. Her rival, Tom Hale, has spent millions on ads. “Voters will "
+     "see through all of that money in the end.”", None),
+])
+def test_a_quoted_sentence_keeps_its_paragraphs_speaker_until_another_person_is_named(quotes, text, speaker):
+    """A sentence of the reporter's between two quotes of one paragraph leaves the floor to the first
+    speaker, unless it names someone else as its subject: then whose the quote is stays open."""
+    assert [q.speaker for q in direct(quotes(text))] == ["Laura Finch", speaker]
+
+
+def test_opined_is_a_speech_verb(quotes):
+    """"…," opined the Plain Dealer: an editorial's tag, not the previous sentence's speaker."""
+    text = ("Editorial pages, including the Tribune, warned of chaos. \"Gun owners should leave their weapons at "
+            "home,\" opined Cleveland's Plain Dealer.")
+    assert [(q.speaker, q.cue) for q in direct(quotes(text))] == [("Plain Dealer", "opined")]
