@@ -178,6 +178,9 @@ class Speakers:
                 if gender is None or (_title_gender(self.doc[i]) or self._genders.get(name, gender)) == gender}
         at = self.doc.char_span(before, before + 1, alignment_mode="expand")
         window = []
+        if at is not None and len(at) and at[0].head.i != at[0].i:
+            verb = at[0].head
+            fits = {i: name for i, name in fits.items() if not self._subject_of_quoted_clause(self.doc[i], verb)}
         if at is not None and len(at):
             window.append(at.sent)
             if at.sent.start:
@@ -193,6 +196,12 @@ class Speakers:
                 return fits.get(subject.i) or self._antecedent(subject.idx, pronoun, chain + 1)
         earlier = [i for i in fits if self.doc[i].idx < before]
         return fits[max(earlier)] if earlier else None
+
+    def _subject_of_quoted_clause(self, token: Any, verb: Any) -> bool:
+        """Whether ``token`` is the subject of the quoted clause ``verb`` reports: in
+        "Turnout “will be very low,” she says", Turnout is what she talks about, not her."""
+        clause = token.head
+        return clause.dep_ == "ccomp" and clause.head.i == verb.i and is_quoted(clause.idx, self._quoted)
 
     def _person_mentions(self) -> dict[int, str]:
         """Head token → full name of each person named outside quotations, counting a

@@ -909,3 +909,12 @@ def test_opined_is_a_speech_verb(quotes):
     text = ("Editorial pages, including the Tribune, warned of chaos. \"Gun owners should leave their weapons at "
             "home,\" opined Cleveland's Plain Dealer.")
     assert [(q.speaker, q.cue) for q in direct(quotes(text))] == [("Plain Dealer", "opined")]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lopez runs the county party. But the ads have worked. Turnout “will be very low this year,” she says.",
+    "Maria Lopez runs the county party. Ann Ward “will be very strong this year,” she says.",
+])
+def test_the_subject_of_a_quoted_clause_is_not_the_pronoun_that_reports_it(quotes, text):
+    """"Ann Ward “will be …,” she says": she talks about Ward; she is the person named before."""
+    assert [q.speaker for q in direct(quotes(text))] == ["Maria Lopez"]
