@@ -13,7 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from summarise.speakers import SUBJECTS, Speakers
-from summarise.text import is_quoted
+from summarise.text import QuotedRanges, is_quoted
+
+# (speaker, mention, cue) of a quote: who speaks, how the article refers to them there, the cue word
+Attribution = tuple[str | None, str | None, str]
 
 # Verbs that introduce speech, with or without a quotation ("said Russia had launched …").
 SPEECH_VERBS = {
@@ -87,7 +90,7 @@ def is_aspectual(verb: Any) -> bool:
     return verb.lemma_.lower() == "continue" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
-def speaker_of(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str | None, str | None, str] | None:
+def speaker_of(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """(speaker, mention, cue) for a speech verb: its subject, or the person quoted; no
     speaker for a passive one that names none ("was asked, “…?”")."""
     quoting = verb if verb.lemma_.lower() in QUOTING_VERBS else _quoting_head(verb)
@@ -221,7 +224,7 @@ def issues_words(verb: Any) -> bool:
     return verb.lemma_.lower() in ISSUING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS for c in verb.children)
 
 
-def according_source(token: Any, quoted: list[tuple[int, int]]) -> Any:
+def according_source(token: Any, quoted: QuotedRanges) -> Any:
     """The source of "according to X" when ``token`` is its "according", said outside quotation
     marks (the source itself may be a quoted title: according to "The Fixers")."""
     doc = token.doc

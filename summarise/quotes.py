@@ -37,11 +37,13 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.cues import (CUE_VERBS, DIRECT_ONLY, NAMING_VERBS, QUOTING_VERBS, SPEECH_NOUNS, SUBJECTS, SUBORDINATORS,
-                            according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of)
+from summarise.cues import (
+    CUE_VERBS, DIRECT_ONLY, NAMING_VERBS, QUOTING_VERBS, SPEECH_NOUNS, SUBJECTS, SUBORDINATORS, Attribution,
+    according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of,
+)
 from summarise.reported import reported_speech
 from summarise.speakers import Speakers, strip_titles
-from summarise.text import QuoteSpan, is_quoted, quotation_spans, word_count
+from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, word_count
 
 MIN_QUOTE_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 6
@@ -75,7 +77,7 @@ def _within(quote: Quote, reported: list[Quote]) -> bool:
 
 
 def _direct_quotes(
-    doc: Any, spans: list[QuoteSpan], quoted: list[tuple[int, int]], speakers: Speakers, reported: list[Quote]
+    doc: Any, spans: list[QuoteSpan], quoted: QuotedRanges, speakers: Speakers, reported: list[Quote]
 ) -> list[Quote]:
     """One Quote per quotation; ``reported`` speech before a quote may hand it its speaker."""
     text = doc.text
@@ -116,7 +118,7 @@ def _direct_quotes(
     return quotes
 
 
-def _uttered(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _uttered(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A short quotation that is the whole object of the speech verb right before it ("a man
     yelled "Stay there!"", "said, "We'll see,"") is words spoken, not a scare quote; one the
     sentence runs on from ("testified "thousands" of emails") or after a verb that names a
@@ -136,8 +138,8 @@ def _uttered(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers:
 
 
 def _echoed(
-    doc: Any, span: QuoteSpan, spans: list[QuoteSpan], quoted: list[tuple[int, int]], speakers: Speakers
-) -> tuple[str, str, str] | None:
+    doc: Any, span: QuoteSpan, spans: list[QuoteSpan], quoted: QuotedRanges, speakers: Speakers
+) -> Attribution | None:
     """A headline or subhead that is nothing but a quotation repeats words the article quotes
     in full further down ("'We're vetting VP candidates!'" over a section where ""We're vetting
     VP candidates!" said Arturo Vargas"): they are that speaker's, not the previous paragraph's."""
@@ -166,7 +168,7 @@ def _nested(doc: Any, said: Quote, outer: Quote) -> bool:
     return last is not None and len(last) > 0 and said.start < last.sent.end_char
 
 
-def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _attribution(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """(speaker, mention, cue) from the quote's own sentence, else from a colon before it,
     else from the words right after it."""
     sentence = _sentence(doc, span)
@@ -189,7 +191,7 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speak
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 
 
-def _transcript_label(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, str] | None:
+def _transcript_label(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
     """A transcript quoted line names its speaker in capitals: "“PENCE: Well, look…”" → the
     Pence named earlier ("Mike Pence"). A label that names nobody earlier ("VIDEO:") is not one."""
     label = _TRANSCRIPT_LABEL.match(doc.text, span.inner_start, span.inner_end)
@@ -200,7 +202,7 @@ def _transcript_label(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[st
     return (speaker, label.group(1), ":") if speaker != name else None
 
 
-def _name_colon(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _name_colon(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A name heading the colon that opens the quote: "Bill Clinton: Hillary '…'" in a
     headline, "Rep. Trey Gowdy (R-S.C.): "…"" in a transcript, "Pollsters agree - Carl
     Bialik: "…"" in a roundup. Not "Reyes wrote on Twitter:", where a verb speaks."""
@@ -240,7 +242,7 @@ def _setting(name: Any, heading: Any) -> bool:
     return name.root.dep_ == "pobj" and preposition.i >= heading.start and preposition.lower_ not in ("from", "by")
 
 
-def _speech_verb(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _speech_verb(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """The speech verb right after a quotation that runs on into it (its tag read by
     position where the parse lost its subject: "…,'' said Robin Maynard, half joking"),
     else the one whose phrase holds the quote, else the one nearest to it, and its subject.
@@ -309,7 +311,7 @@ def _sets_scene(verb: Any, span: QuoteSpan) -> bool:
     return verb.idx < main < span.start or span.end <= main < verb.idx
 
 
-def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _according_to(sentence: Any, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """"…," according to the Post: the source of the quote's sentence."""
     sources = (according_source(token, quoted) for token in sentence)
     source = next((s for s in sources if s is not None), None)
@@ -319,7 +321,7 @@ def _according_to(sentence: Any, quoted: list[tuple[int, int]], speakers: Speake
     return speaker, mention, "according to"
 
 
-def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _governing_verb(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"").
     A clause that is the complement of a verb with a subject of its own is that subject's
     statement or thought: in "Ryan worried that the safety net was becoming "a hammock"",
@@ -348,7 +350,7 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], sp
     return None
 
 
-def _hanging_subject(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> Any:
+def _hanging_subject(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Any:
     """The subject of a verb a partial quote hangs on, if it can be the quote's speaker: not
     a dummy ("it", "there") and not what a passive verb is done to ("battery is committed
     when a person "…"")."""
@@ -371,7 +373,7 @@ def _speech_owner(token: Any) -> Any:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
-def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """"Trump tweeted:" (or a dash) then the quote, in the same sentence or just before it."""
     before = doc.text[sentence.start_char : span.start].rstrip()
     intro = sentence
@@ -400,7 +402,7 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: list[tuple[in
     return None
 
 
-def _lead_in(sentence: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _lead_in(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A person doing anything, then a comma and the quote: "Hillary shot back, “…”", "Sanders
     cut in, “…”" — the mirror of a tag that runs on (""…?" Hannity pressed"). Only a bare
     clause (subject, verb, particle or adverb) hands on the floor so."""
@@ -423,7 +425,7 @@ def _depth(token: Any) -> int:
     return depth
 
 
-def _tag_beside(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """The tag right after the closing mark, read by position where the parse went wrong:
     ""…?" the 43-year-old asked" (split into its own sentence, or tied into the quote),
     ""…," said Mr. Rhodes"."""
@@ -510,7 +512,7 @@ def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bo
 
 def _paragraph_speaker(
     doc: Any, previous: tuple[int, bool, Quote] | None, span: QuoteSpan, speakers: Speakers
-) -> tuple[str, str, str] | None:
+) -> Attribution | None:
     """The speaker of an earlier quote in the same paragraph, when only the reporter's words lie
     between: ""…," she says. And it threw Santilli for a loop. "Pete's done a lot of changing."" —
     a paragraph is one speaker's until someone else is given the floor, as a person named as a
@@ -530,7 +532,7 @@ def _paragraph_speaker(
     return previous[2].speaker, previous[2].mention, previous[2].cue
 
 
-def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _sentence_before(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A quote with no cue of its own, right after a sentence in which someone speaks:
     "Trump is a "change agent," Cole said. "That's exactly what people want." The speech
     verb of a relative clause, or of a clause inside one, describes someone ("a call-in show
@@ -551,7 +553,7 @@ def _sentence_before(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], s
     return None
 
 
-def _answer(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _answer(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """The one asked, for the quote after "Sanders was asked about the lawsuit.": the answer."""
     if verb.lemma_.lower() != "ask" or not is_passive_cue(verb):
         return None
@@ -562,7 +564,7 @@ def _answer(verb: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> tup
     return speaker, mention, verb.text
 
 
-def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, str] | None:
+def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
     """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."", or
     with a dash before a name the tagger may miss: ""…"¶- Sanders."."""
     text = doc.text
@@ -592,7 +594,7 @@ def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> tuple[str, str, 
     return speakers.full_name(strip_titles(mention), line_start), mention, "signed"
 
 
-def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: list[tuple[int, int]], speakers: Speakers) -> tuple[str, str, str] | None:
+def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """The person the sentence before is about, when a quoted sentence follows it with no
     tag at all: "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”" —
     the newsroom way of letting the quotation speak for the subject just introduced."""

@@ -18,12 +18,12 @@ from summarise.brief import Quote
 from summarise.cues import (DEMAND_VERBS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_VERBS, according_source, is_aspectual,
                             speaker_of)
 from summarise.speakers import Speakers
-from summarise.text import is_quoted, word_count
+from summarise.text import QuotedRanges, is_quoted, word_count
 
 MIN_REPORTED_WORDS = 2  # shorter statements are fragments of a parse, not reported speech
 
 
-def reported_speech(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+def reported_speech(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[Quote]:
     """What a speech verb outside quotation marks governs, with the verb's subject."""
     text = doc.text
     found: list[Quote] = []
@@ -73,7 +73,7 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
     return None
 
 
-def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Speakers) -> list[Quote]:
+def _according_to_reported(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[Quote]:
     """"Trump will likely win, according to Politico": the rest of the clause, by Politico."""
     found = []
     for token in doc:
@@ -88,7 +88,7 @@ def _according_to_reported(doc: Any, quoted: list[tuple[int, int]], speakers: Sp
     return found
 
 
-def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _framed_quotation(verb: Any, quoted: QuotedRanges) -> tuple[int, int] | None:
     """Offsets of what a verb of speech or judgement governs when a short quotation sits
     inside the reporter's own words: "decried the GOP for “turning its back” on working
     families", "vowed to “take our fight” to the 35 states". The statement is the whole
@@ -115,7 +115,7 @@ def _framed_quotation(verb: Any, quoted: list[tuple[int, int]]) -> tuple[int, in
     return None
 
 
-def _framing(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+def _framing(text: str, start: int, end: int, quoted: QuotedRanges) -> bool:
     """Whether the reporter's own words make up most of a phrase that holds a quotation:
     the quoted words are under a third of its words."""
     words = [m.start() for m in re.finditer(r"\w+", text[start:end])]
@@ -161,6 +161,6 @@ def _offsets(tokens: list[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _mostly_quoted(start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+def _mostly_quoted(start: int, end: int, quoted: QuotedRanges) -> bool:
     inside = sum(max(0, min(end, e) - max(start, s)) for s, e in quoted)
     return inside * 2 > end - start

@@ -140,6 +140,10 @@ def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+# (start, end) character ranges of an article that lie inside quotation marks
+QuotedRanges = list[tuple[int, int]]
+
+
 def is_quoted(offset: int, quoted: Iterable[tuple[int, int]]) -> bool:
     """Whether a character offset lies inside one of the (start, end) quotation ranges."""
     return any(start <= offset < end for start, end in quoted)
