@@ -42,6 +42,7 @@ from summarise.cues import (
     according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of,
 )
 from summarise.reported import reported_speech
+from summarise.models.nlp import token_at
 from summarise.speakers import Speakers, strip_titles
 from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, word_count
 
@@ -164,8 +165,8 @@ def _nested(doc: Any, said: Quote, outer: Quote) -> bool:
     news outlets declared him the victor", the outlets are an aside of Trump's tag."""
     if outer.kind == "reported":
         return outer.start <= said.start and said.end <= outer.end
-    last = doc.char_span(outer.end - 1, outer.end, alignment_mode="expand")
-    return last is not None and len(last) > 0 and said.start < last.sent.end_char
+    last = token_at(doc, outer.end - 1)
+    return last is not None and said.start < last.sent.end_char
 
 
 def _attribution(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
@@ -209,12 +210,12 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     at = doc.text.rfind(":", _line_start(doc.text, span.start), span.start)
     if at < 0 or word_count(doc.text[at : span.start]) > MAX_HEADLINE_GAP:
         return None
-    colon = doc.char_span(at, at + 1, alignment_mode="expand")
-    if colon is None or len(colon) != 1:
+    colon = token_at(doc, at)
+    if colon is None:
         return None
     phrase = []
     roundup = False  # the heading follows a spaced dash: a roundup's "Topic - Source:"
-    for token in reversed(doc[colon[0].sent.start : colon.start]):
+    for token in reversed(doc[colon.sent.start : colon.i]):
         if is_quoted(token.idx, quoted):
             break
         if token.text[0] in "-–—―" and (token.whitespace_ or token.i > 0 and doc[token.i - 1].whitespace_):
@@ -504,8 +505,8 @@ def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bo
     if not closed:
         return not between.strip()
     said_to = previous_end + len(between.rstrip())
-    last = doc.char_span(previous_end - 1, previous_end, alignment_mode="expand")
-    if last is None or not len(last) or last.sent.end_char < said_to:
+    last = token_at(doc, previous_end - 1)
+    if last is None or last.sent.end_char < said_to:
         return False
     return "\n" not in between or _whole_paragraph(doc.text, span)
 
@@ -522,11 +523,10 @@ def _paragraph_speaker(
         return None
     if "\n" in doc.text[previous[0] : span.start]:
         return None
-    last = doc.char_span(previous[0] - 1, previous[0], alignment_mode="expand")
-    first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
-    if last is None or first is None or not len(last) or not len(first):
+    last, first = token_at(doc, previous[0] - 1), token_at(doc, span.start)
+    if last is None or first is None:
         return None
-    for token in doc[last.sent.end : first.start]:  # the sentences after the previous quote's
+    for token in doc[last.sent.end : first.i]:  # the sentences after the previous quote's
         if token.dep_ in SUBJECTS and any(t.pos_ == "PROPN" and speakers.is_person(t) for t in token.subtree):
             return None
     return previous[2].speaker, previous[2].mention, previous[2].cue
@@ -577,9 +577,9 @@ def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | No
     if word_count(text[line_start:line_end]) > MAX_SIGN_OFF_WORDS:
         return None
     line = doc.char_span(line_start, line_end, alignment_mode="contract")
-    names = [e for e in line.ents if e.label_ in ("PERSON", "ORG")] if line is not None else []
     if line is None or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
         return None
+    names = [e for e in line.ents if e.label_ in ("PERSON", "ORG")]
     if names:
         speaker, mention = speakers.resolve_span(names[0])
         return speaker, mention, "signed"
@@ -614,8 +614,8 @@ def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, spea
 def _previous_sentence(doc: Any, span: QuoteSpan) -> Any:
     """The sentence just before the quotation's, when it may introduce it: in the same
     paragraph, or the paragraph before one that is nothing but the quotation."""
-    first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
-    if first is None or not len(first) or first.sent.start == 0:
+    first = token_at(doc, span.start)
+    if first is None or first.sent.start == 0:
         return None
     before = doc[first.sent.start - 1].sent
     if "\n" in doc.text[before.end_char : span.start] and not _whole_paragraph(doc.text, span):
@@ -646,21 +646,20 @@ def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
     if _word_count(doc.text, span) >= MIN_UNATTRIBUTED_WORDS:
         return False
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
-    before = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
-    if inner is None or before is None or not len(inner) or not len(before) or before.start == 0:
+    opening = token_at(doc, span.start)
+    if inner is None or opening is None or not len(inner) or opening.i == 0:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in inner):
         return False
-    left = doc[before.start - 1]
+    left = doc[opening.i - 1]
     definite = left.dep_ == "poss" or (left.dep_ == "det" and left.lower_ in ("the", "this", "that", "these", "those"))
     return definite and left.head.i >= inner.start
 
 
 def _sentence(doc: Any, span: QuoteSpan) -> Any:
     """Tokens of every sentence the quotation touches."""
-    first = doc.char_span(span.start, span.start + 1, alignment_mode="expand")
-    last = doc.char_span(span.end - 1, span.end, alignment_mode="expand")
-    if first is None or last is None or not len(first) or not len(last):
+    first, last = token_at(doc, span.start), token_at(doc, span.end - 1)
+    if first is None or last is None:
         return doc[:]
     return doc[first.sent.start : last.sent.end]
 

