@@ -53,6 +53,7 @@ MAX_SIGN_OFF_WORDS = 8
 WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
 MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
+NOUN_PHRASE_TAGS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")  # words of a bare noun phrase
 
 
 def extract_quotes(doc: Any) -> list[Quote]:
@@ -328,14 +329,15 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: S
     statement or thought: in "Ryan worried that the safety net was becoming "a hammock"",
     Ryan speaks, not the net. A phrase that holds the quote ("a group dressed in “…” T-shirts
     marched") does not speak it, and a clause coordinated with the one above it ("can drive
-    out bad, but only when “the truth is …”") is a statement of its own."""
+    out bad, but only when “the truth is …”") is a statement of its own. A quote the parser
+    could not attach ("dep") hangs on nothing it can tell."""
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
     if inner is None or not len(inner):
         return None
     token = inner.root
     while token.head.i != token.i:
         child, token = token, token.head
-        if child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children):
+        if child.dep_ == "dep" or (child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children)):
             return None
         if is_quoted(token.idx, quoted):
             continue
@@ -429,7 +431,8 @@ def _depth(token: Any) -> int:
 def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """The tag right after the closing mark, read by position where the parse went wrong:
     ""…?" the 43-year-old asked" (split into its own sentence, or tied into the quote),
-    ""…," said Mr. Rhodes"."""
+    ""…," said Mr. Rhodes". A quotation that runs on into a bare noun phrase and a verb is
+    tagged whatever the verb (""…?" the moderator pressed")."""
     after = doc.char_span(span.end, _line_end(doc.text, span.end), alignment_mode="contract")
     if after is None:
         return None
@@ -468,8 +471,10 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
             phrase.pop()
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or speakers.is_person(t) for t in phrase) and verb.pos_ in ("VERB", "AUX"):
         return None  # a verb read as a noun ("the editorial read") leaves its phrase's tags wrong too
-    if verb.pos_ == "VERB" and not is_cue(verb) and not any(speakers.is_person(t) for t in phrase):
-        return None  # any verb will do only for a person: ""…," came shouts from the crowd" is no tag
+    noun_phrase = verb.i > tokens[0].i and all(t.pos_ in NOUN_PHRASE_TAGS and t.tag_ not in ("WDT", "WP") for t in phrase)
+    if verb.pos_ == "VERB" and not is_cue(verb) and not noun_phrase and not any(speakers.is_person(t) for t in phrase):
+        return None  # any verb will do after a bare noun phrase (""…?" Hannity pressed") or for a person, not in
+        # ""…," came shouts from the crowd" or a relative clause going on (""…," which allows …")
     if verb.i > tokens[0].i and any(_runs_on(verb, c) and not is_quoted(c.idx, quoted) for c in verb.children):
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
@@ -627,15 +632,17 @@ _BYLINE = re.compile(r",?\s+by\s+(?:the\s+)?[A-Z]")
 
 
 def _is_title(text: str, span: QuoteSpan) -> bool:
-    """A short run of capitalised words is a title, a slogan or a name, not a quotation; so
-    is a headline credited to its writer, as roundups list them ("“Met accused of …,” by
-    Post's Kathianne Boniello")."""
+    """A short run of capitalised words is a title, a slogan or a name, not a quotation, and so
+    is one of any length with a subtitle after a colon ("Backfire: Carly Fiorina's Battle for
+    the Soul of HP", a book); so is a headline credited to its writer, as roundups list them
+    ("“Met accused of …,” by Post's Kathianne Boniello")."""
     inner = text[span.inner_start : span.inner_end]
     if inner.rstrip().endswith(",") and _BYLINE.match(text, span.end):
         return True
     words = re.findall(r"[^\W\d_][\w'’-]*", inner)
     small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "para"}
-    return 0 < len(words) <= MAX_TITLE_WORDS and all(w[0].isupper() or w.lower() in small for w in words)
+    short = len(words) <= MAX_TITLE_WORDS or re.search(r"\w: [A-Z]", inner) is not None
+    return 0 < len(words) and short and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:

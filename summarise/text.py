@@ -120,12 +120,19 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
         i = p_start
         open_at = opened_inner = -1
         closers = ""
+        nested = 0  # curly quotations open inside a straight one
         last_single = _last_single_closer(text, p_start, p_end)
         while i < p_end:
             char, width = _mark(text, i)
             if open_at < 0:
                 if char in _CLOSERS and _can_open(text, i, p_start, width) and (char not in "'’" or i < last_single):
-                    open_at, opened_inner, closers = i, i + width, _CLOSERS[char]
+                    open_at, opened_inner, closers, nested = i, i + width, _CLOSERS[char], 0
+            # "… Trump’s “Look at me!” line …": a curly quotation within a straight one is closed
+            # by its own ”, which must not close the outer quotation
+            elif closers == _CLOSERS['"'] and char == "“" and _can_open(text, i, p_start):
+                nested += 1
+            elif nested and char == "”":
+                nested -= 1
             elif char in closers and i > opened_inner and _can_close(text, i, p_end, width):
                 found.append(QuoteSpan(open_at, i + width, opened_inner, i, True))
                 open_at = -1

@@ -918,3 +918,49 @@ def test_opined_is_a_speech_verb(quotes):
 def test_the_subject_of_a_quoted_clause_is_not_the_pronoun_that_reports_it(quotes, text):
     """"Ann Ward “will be …,” she says": she talks about Ward; she is the person named before."""
     assert [q.speaker for q in direct(quotes(text))] == ["Maria Lopez"]
+
+
+def test_a_bare_noun_phrase_and_any_verb_after_a_quote_that_runs_on_is_its_tag(quotes):
+    """""…?" the moderator pressed": the one pressing asks, person or not; a relative clause after
+    the quote (", which allows …") is the reporter's sentence going on, not a tag."""
+    text = ("The debate turned to taxes. \"Will you raise taxes on the middle class next year?\" the moderator pressed.\n\n"
+            "The state passed a law on \"who may use which public bathroom in schools,\" which allows owners to decide.")
+    found = direct(quotes(text))
+    assert found[0].mention == "the moderator" and found[1].mention != "which"
+
+
+def test_a_quote_the_parser_left_unattached_hangs_on_no_verb(quotes):
+    """The parser ties the chant to "rained" with no relation it can name ("dep"): the boos did not
+    chant it, and the sentence says who did only in a way the parse lost, so no speaker is guessed."""
+    text = ("Boos rained down when Trump mentioned her, and at one point the crowd loudly reprised the caustic chant "
+            "\"Lock her up! Lock her up!\" that ricocheted through the arena throughout the week.")
+    assert [q.speaker for q in direct(quotes(text))] == [None]
+
+
+def test_a_curly_quotation_inside_a_straight_one_does_not_close_it():
+    """"Gov. Hale defended the “Build it now!” slogan as a rallying cry." — the ” ends the slogan
+    quoted inside the passage, not the passage."""
+    text = "\"Gov. Hale defended the “Build it now!” slogan as a rallying cry for the valley,\" Ruiz wrote."
+    assert [text[s.inner_start : s.inner_end] for s in quotation_spans(text)] == [
+        "Gov. Hale defended the “Build it now!” slogan as a rallying cry for the valley,"
+    ]
+
+
+def test_a_title_with_a_subtitle_is_a_title_at_any_length(quotes):
+    """A book named in the reporter's sentence is no one's words, however long its subtitle."""
+    text = ("The account comes from Mary Cole's book “Harbor Lights: Tom Reyes and the Long Fight for the Port of "
+            "Santa Rosa,” published in May. “He never gave up,” Cole said.")
+    assert [q.text for q in direct(quotes(text))] == ["He never gave up"]
+
+
+def test_the_reported_clause_after_the_verb_wins_over_a_clause_set_before_it(quotes):
+    """"…, during which he also talked about his family, Ortiz noted that he was “very confident”
+    about …": what Ortiz noted is the clause after the verb, with its partial quote, even where
+    the parser also hangs the aside before the verb on it as a clause."""
+    text = ("Chatting with reporters on the bus, during which he also talked about his family, Ortiz noted that he "
+            "was \"very confident\" about winning the county next week.")
+    found = quotes(text)
+    assert [q.text for q in reported(found)] == [
+        "that he was \"very confident\" about winning the county next week"
+    ]
+    assert direct(found) == []
