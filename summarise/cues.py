@@ -167,16 +167,17 @@ def subject_of(verb: Any, speakers: Speakers) -> Any:
 
 
 def _misread_subject(verb: Any, speakers: Speakers) -> Any:
-    """The name that speaks for a subjectless cue, which the parser read as its object
-    ("…,'' recalled Mr. Rhodes"), as an adverb or a modal right before it ("Early described
-    it as …", "Will wrote"), as the object of "as" ("As Akhil Amar … put it"), or as the
+    """The name that speaks for a subjectless cue, which the parser read as its object right
+    after it ("…,'' recalled Mr. Rhodes", not "joked, “Bernie or Bust …”", a quotation's word),
+    as an adverb, a modal or a compound right before it ("Early described it as …", "Will
+    wrote", "Beck joked"), as the object of "as" ("As Akhil Amar … put it"), or as the
     noun a fronted cue modifies ("Continued Stone: “…”"), or, for a finite verb of saying that
     shares no subject, anywhere before it in its sentence ("Col. Steven H. Warren, a military
     spokesman in Baghdad, said", where Warren was read as an apposition of the date before him)."""
     if not is_cue(verb):
         return None
     before = verb.nbor(-1) if verb.i > 0 else None
-    if before is not None and before.head.i == verb.i and before.dep_ in ("advmod", "aux") and speakers.is_person(before):
+    if before is not None and before.head.i == verb.i and before.dep_ in ("advmod", "aux", "compound") and speakers.is_person(before):
         return before
     if verb.dep_ == "amod" and verb.i == verb.sent.start and verb.head.pos_ == "PROPN" and verb.head.i == verb.i + 1:
         return verb.head
@@ -186,7 +187,8 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
         return named
     if verb.lemma_.lower() not in INVERTING_VERBS or verb.tag_ in ("VB", "VBG"):
         return None  # "telling Reuters", "to call Cruz “…”": the one spoken to or of
-    inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"), None)
+    inverted = next((c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"
+                     and not any(t.is_punct for t in verb.doc[verb.i + 1 : c.left_edge.i])), None)
     if inverted is not None or verb.dep_ in SHARED_SUBJECT_LINKS:
         return inverted
     return speakers.named_before(verb)

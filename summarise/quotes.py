@@ -101,7 +101,7 @@ def _direct_quotes(
                 if previous is None or not _nested(doc, said, previous[2]):
                     previous = said.end, True, said
         found = _attribution(doc, span, quoted, speakers) or _echoed(doc, span, spans, quoted, speakers)
-        if found is None and previous is not None and _continues(doc, previous[0], previous[1], span):
+        if found is None and previous is not None and _continues(doc, previous[0], previous[1], span, quoted):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         if found is None:
             found = (
@@ -173,7 +173,7 @@ def _nested(doc: Any, said: Quote, outer: Quote) -> bool:
 def _attribution(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """(speaker, mention, cue) from the quote's own sentence, else from a colon before it,
     else from the words right after it."""
-    sentence = _sentence(doc, span)
+    sentence = _sentence(doc, span, quoted)
     found = _transcript_label(doc, span, speakers)
     if found is None:
         found = _name_colon(doc, span, quoted, speakers)
@@ -182,7 +182,7 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Spea
     if found is None:
         found = _according_to(sentence, quoted, speakers)
     if found is None:
-        found = _governing_verb(doc, span, quoted, speakers)
+        found = _governing_verb(sentence, span, quoted, speakers)
     if found is None:
         found = _colon_intro(doc, sentence, span, quoted, speakers)
     if found is None:
@@ -263,7 +263,7 @@ def _speech_verb(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers:
             continue
         if token.pos_ not in ("VERB", "AUX") or is_aspectual(token):
             continue
-        governs = _governs(token, span)
+        governs = _governs(token, span) and not _says_its_noun(token)
         if (token.dep_ == "relcl" or _sets_scene(token, span)) and not governs:
             continue
         found = speaker_of(token, quoted, speakers)
@@ -301,6 +301,14 @@ def _governs(verb: Any, span: QuoteSpan) -> bool:
     return verb.left_edge.idx <= span.inner_start and span.inner_end <= verb.right_edge.idx + len(verb.right_edge.text) + 1
 
 
+def _says_its_noun(verb: Any) -> bool:
+    """Whether the verb heads a relative clause with no relative word, whose object is the noun
+    it describes: in "Nothing the president said “will help,” the senator said", what the
+    president said is "nothing", and the quote is the senator's. Not "a message that said “…”"
+    or "a video in which Ross said: “…”"."""
+    return verb.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP", "WRB") for t in verb.subtree if t.i < verb.i)
+
+
 def _sets_scene(verb: Any, span: QuoteSpan) -> bool:
     """Whether the verb heads an adverbial clause of time, condition or cause ("When Trump
     suggested …") whose main clause stands between it and the quotation: that clause, not
@@ -323,7 +331,7 @@ def _according_to(sentence: Any, quoted: QuotedRanges, speakers: Speakers) -> At
     return speaker, mention, "according to"
 
 
-def _governing_verb(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
+def _governing_verb(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"").
     A clause that is the complement of a verb with a subject of its own is that subject's
     statement or thought: in "Ryan worried that the safety net was becoming "a hammock"",
@@ -331,11 +339,12 @@ def _governing_verb(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: S
     marched") does not speak it, and a clause coordinated with the one above it ("can drive
     out bad, but only when “the truth is …”") is a statement of its own. A quote the parser
     could not attach ("dep") hangs on nothing it can tell."""
+    doc = sentence.doc
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
     if inner is None or not len(inner):
         return None
     token = inner.root
-    while token.head.i != token.i:
+    while token.head.i != token.i and sentence.start <= token.head.i < sentence.end:
         child, token = token, token.head
         if child.dep_ == "dep" or (child.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in child.children)):
             return None
@@ -461,13 +470,16 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         verb = tokens[0]
     else:  # "…," the ambassador, Kazem Jalali, said
         verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i and is_cue(verb.head) \
+                and verb.head.dep_ != "relcl":  # not "…" that would respond to …
+            verb = verb.head  # "…," the aide would say; "…," Will Estrada said, the name read as a modal
         misread = _cue_tagged_as_noun(tokens) if runs_on else None
         if misread is not None and (verb is None or misread.i < verb.i):
             verb = misread
         if verb is None or not (is_cue(verb) or verb.pos_ not in ("VERB", "AUX") or (runs_on and verb.pos_ == "VERB")):
             return None
         phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
-        while phrase and phrase[-1].is_punct:
+        while phrase and (phrase[-1].is_punct or phrase[-1].dep_ in ("aux", "auxpass")):
             phrase.pop()
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or speakers.is_person(t) for t in phrase) and verb.pos_ in ("VERB", "AUX"):
         return None  # a verb read as a noun ("the editorial read") leaves its phrase's tags wrong too
@@ -475,6 +487,8 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     if verb.pos_ == "VERB" and not is_cue(verb) and not noun_phrase and not any(speakers.is_person(t) for t in phrase):
         return None  # any verb will do after a bare noun phrase (""…?" Hannity pressed") or for a person, not in
         # ""…," came shouts from the crowd" or a relative clause going on (""…," which allows …")
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":":
+        return None  # ""…." Mr. Zahed said: "…"": the verb introduces the next quote
     if verb.i > tokens[0].i and any(_runs_on(verb, c) and not is_quoted(c.idx, quoted) for c in verb.children):
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
@@ -501,7 +515,7 @@ def _cue_tagged_as_noun(tokens: list[Any]) -> Any:
     return None
 
 
-def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bool:
+def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan, quoted: QuotedRanges) -> bool:
     """A quote with no cue of its own continues the previous speaker when only the
     rest of that quote's sentence ("…," he said.) lies between them, when the
     previous quote ran to the end of its paragraph without a closing mark, or when it
@@ -510,8 +524,8 @@ def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan) -> bo
     if not closed:
         return not between.strip()
     said_to = previous_end + len(between.rstrip())
-    last = token_at(doc, previous_end - 1)
-    if last is None or last.sent.end_char < said_to:
+    rest = between.lstrip(" ")  # of the previous quote's sentence: one sentence, in one paragraph
+    if "\n" in rest.rstrip() or any(stop.idx + 1 < said_to for stop in _full_stops(doc, previous_end, said_to, quoted)):
         return False
     return "\n" not in between or _whole_paragraph(doc.text, span)
 
@@ -545,7 +559,7 @@ def _sentence_before(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: 
     question …"): it does not hand on the floor. Issuing words hands it on as speaking does:
     "The DNC issued a statement apologizing to Sanders. "On behalf of …""
     """
-    before = _previous_sentence(doc, span)
+    before = _previous_sentence(doc, span, quoted)
     if before is None:
         return None
     for token in reversed(before):
@@ -603,7 +617,7 @@ def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, spea
     """The person the sentence before is about, when a quoted sentence follows it with no
     tag at all: "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”" —
     the newsroom way of letting the quotation speak for the subject just introduced."""
-    before = _previous_sentence(doc, span)
+    before = _previous_sentence(doc, span, quoted)
     if before is None or not _opens_sentence(doc.text, span):
         return None
     root = before.root
@@ -616,16 +630,19 @@ def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, spea
     return speaker, mention, root.text
 
 
-def _previous_sentence(doc: Any, span: QuoteSpan) -> Any:
+def _previous_sentence(doc: Any, span: QuoteSpan, quoted: QuotedRanges) -> Any:
     """The sentence just before the quotation's, when it may introduce it: in the same
     paragraph, or the paragraph before one that is nothing but the quotation."""
     first = token_at(doc, span.start)
-    if first is None or first.sent.start == 0:
+    if first is None:
         return None
-    before = doc[first.sent.start - 1].sent
-    if "\n" in doc.text[before.end_char : span.start] and not _whole_paragraph(doc.text, span):
+    own = [t for t in _sentence_around(first, first, quoted) if not t.is_space]
+    if "\n" in doc.text[own[0].idx : span.start] and not _whole_paragraph(doc.text, span):
         return None
-    return before
+    last = own[0].i - 1
+    while last >= 0 and doc[last].is_space:
+        last -= 1
+    return _sentence_around(doc[last], doc[last], quoted) if last >= 0 else None
 
 
 _BYLINE = re.compile(r",?\s+by\s+(?:the\s+)?[A-Z]")
@@ -663,12 +680,30 @@ def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
     return definite and left.head.i >= inner.start
 
 
-def _sentence(doc: Any, span: QuoteSpan) -> Any:
+def _sentence(doc: Any, span: QuoteSpan, quoted: QuotedRanges) -> Any:
     """Tokens of every sentence the quotation touches."""
     first, last = token_at(doc, span.start), token_at(doc, span.end - 1)
     if first is None or last is None:
         return doc[:]
-    return doc[first.sent.start : last.sent.end]
+    return _sentence_around(first, last, quoted)
+
+
+def _sentence_around(first: Any, last: Any, quoted: QuotedRanges) -> Any:
+    """The sentences from ``first`` to ``last``, cut at a full stop outside quotation marks that
+    the parser ran past: "…,'' he said of the industry. ''This is a necessity.''" is two
+    sentences, and "Mr. Schmidt said" before them introduces neither quote."""
+    doc = first.doc
+    sentence = doc[first.sent.start : last.sent.end]
+    stops = _full_stops(doc, sentence.start_char, sentence.end_char, quoted)
+    start = max((t.i + 1 for t in stops if t.i < first.i), default=sentence.start)
+    end = min((t.i + 1 for t in stops if t.i >= last.i), default=sentence.end)
+    return doc[start:end]
+
+
+def _full_stops(doc: Any, start: int, end: int, quoted: QuotedRanges) -> list[Any]:
+    """The tokens that end a sentence between two offsets, outside quotation marks."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return [t for t in span or () if t.text in (".", "!", "?") and not is_quoted(t.idx, quoted)]
 
 
 def _opens_sentence(text: str, span: QuoteSpan) -> bool:

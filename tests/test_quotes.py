@@ -964,3 +964,44 @@ def test_the_reported_clause_after_the_verb_wins_over_a_clause_set_before_it(quo
         "that he was \"very confident\" about winning the county next week"
     ]
     assert direct(found) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Radio host Glenn Lowry spoke in Dallas on Friday.\n\nWhen a man in the back shouted, “Kasich,” Lowry joked, "
+     "again using a thick Texas accent, “Well, brother! Come on up and get saved!”", "Glenn Lowry"),
+    ("As the crowd began to boo, Garcia was joined on stage by Minnesota Sen. Tom Hale and joked, “Bernie or Bust "
+     "people, you’re being silly,” drawing loud jeers.", "Garcia"),
+    ("Party leaders have a plan for the county. \"We need a win here. How do we win here?’\" Will Ramirez, the "
+     "chairman for the county, said of a meeting he had with Trump.", "Will Ramirez"),
+])
+def test_a_name_the_parser_misread_around_the_cue_still_speaks(quotes, text, speaker):
+    """A name read as a compound of its verb ("Lowry joked") or as a modal ("Will Ramirez … said")
+    speaks; a quotation's first word after "joked, “" is no subject put after its verb."""
+    assert direct(quotes(text))[-1].speaker == speaker
+
+
+def test_a_relative_clause_without_a_relative_word_does_not_introduce_the_quote(quotes):
+    """"Nothing the president said “…,” the senator said": what the president said is "nothing";
+    the quote is the senator's. "a video in which Ross said: “…”" still introduces it."""
+    text = ("Sen. Ruth Alder said Obama failed to address concerns. Nothing the president said \"will reassure "
+            "anybody,\" the Texas senator said. The mayor released a video in which Dale Ross said: “We are not "
+            "going anywhere. This is our town.”")
+    assert [(q.mention, q.speaker) for q in direct(quotes(text))][1:] == [("Dale Ross", "Dale Ross")]
+    assert direct(quotes(text))[0].mention == "the Texas senator"
+
+
+def test_a_full_stop_the_parser_ran_past_ends_the_quotes_sentence(quotes):
+    """"…,'' he said of the business. ''This is …''": the second quote is a sentence of its own,
+    which "Mr. Hale said" two sentences back does not introduce; it goes on from "he said"."""
+    text = ("Like other club owners who see an upside in growing their offerings, Mr. Hale said he was building a new "
+            "clubhouse and a pool. ''Without these changes, golf would be in real trouble,'' he said of the business "
+            "in general. ''This is an absolute necessity.''")
+    assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("Hale", "he"), ("Hale", "he")]
+
+
+def test_a_tag_verb_before_a_colon_introduces_the_next_quote(quotes):
+    """"''…,'' Ms. Alawee said. ''…'' Mr. Zahed said: ''…''": the colon hands Zahed the quote after it;
+    the one before it is still Alawee's."""
+    text = ("The couple fled Kabul last year. ''We are refugees,'' Ms. Alawee said. ''We are not the terrorists.'' "
+            "Mr. Zahed said: ''The attack that happened today is the work of terrorists. We are running from them.''")
+    assert [q.speaker for q in direct(quotes(text))] == ["Alawee", "Alawee", "Zahed"]
