@@ -92,13 +92,16 @@ def is_aspectual(verb: Any) -> bool:
 
 def speaker_of(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """(speaker, mention, cue) for a speech verb: its subject, or the person quoted; no
-    speaker for a passive one that names none ("was asked, “…?”")."""
+    speaker for a passive one that names none ("was asked, “…?”"); None for a quoting verb
+    that names no one quoted."""
     quoting = verb if verb.lemma_.lower() in QUOTING_VERBS else _quoting_head(verb)
     if quoting is not None:
         quoted_person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted_person is not None and not is_quoted(quoted_person.idx, quoted):
             speaker, mention = speakers.resolve(quoted_person)
             return speaker, mention, f"{quoting.text} … as saying"
+        if quoting is verb and quoted_person is None:
+            return None  # "Trump said, and I quote, “…”": one passing words on, not their speaker
     subject = subject_of(verb, speakers)
     if quoting is None and subject is not None and subject.head.i == verb.i and is_passive_cue(verb):
         subject = agent_of(verb)  # "Trump was asked, “…?”": Trump is who was asked, not who spoke
@@ -161,6 +164,8 @@ def subject_of(verb: Any, speakers: Speakers) -> Any:
         if issuer is not None:
             return issuer  # "issued a statement saying …"
         token = token.head
+        if token.pos_ == "ADP" and token.dep_ == "prep" and token.head.dep_ != "relcl":
+            token = token.head  # "punctuated his list by saying": the preposition's verb
         if verb.lemma_.lower() in CUE_VERBS:
             token = _reporting_clause(token)
     return None

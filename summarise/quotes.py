@@ -8,7 +8,7 @@ turns the speaking phrase into a name. This module decides which cue a direct qu
 A quote's speaker is the first of these strategies to find one (``_attribution``):
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
-"Topic - Source:"); a speech verb in its own sentence — an inverted tag right after it
+"Topic - Source:", an excerpt's "From the report:"); a speech verb in its own sentence — an inverted tag right after it
 first ("…?" asked Dunn), then the verb whose phrase holds it or that leads into it with a
 comma or dash, then the nearest, "said" beating "asked" or "called", a scene-setting
 when/after clause never; "according to X"; the verb a partial quote hangs on ("dismissed the
@@ -207,7 +207,8 @@ def _transcript_label(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribut
 def _name_colon(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A name heading the colon that opens the quote: "Bill Clinton: Hillary '…'" in a
     headline, "Rep. Trey Gowdy (R-S.C.): "…"" in a transcript, "Pollsters agree - Carl
-    Bialik: "…"" in a roundup. Not "Reyes wrote on Twitter:", where a verb speaks."""
+    Bialik: "…"" in a roundup, "From the report: "…"" over an excerpt. Not "Reyes wrote on
+    Twitter:", where a verb speaks."""
     at = doc.text.rfind(":", _line_start(doc.text, span.start), span.start)
     if at < 0 or word_count(doc.text[at : span.start]) > MAX_HEADLINE_GAP:
         return None
@@ -227,11 +228,13 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         return None
     heading = doc[phrase[0].i : phrase[-1].i + 1]
     names = [e for e in heading.ents if e.label_ in ("PERSON", "ORG") and not _setting(e, heading)]
+    source = next((c for t in heading if t.lower_ == "from" for c in t.children if c.dep_ == "pobj"), None)
     if names:
         speaker, mention = speakers.resolve_span(names[-1])
-    elif roundup:  # a source the tagger did not name: "- Philip Bump:", "- More from the report:"
-        source = next((c for t in heading if t.lower_ == "from" for c in t.children if c.dep_ == "pobj"), None)
-        speaker, mention = speakers.resolve(source) if source is not None else speakers.resolve_span(heading)
+    elif source is not None and (roundup or heading[0].lower_ == "from"):  # "- More from the report:", "From the report:"
+        speaker, mention = speakers.resolve(source)
+    elif roundup:  # a source the tagger did not name: "- Philip Bump:"
+        speaker, mention = speakers.resolve_span(heading)
     else:
         return None
     return speaker, mention, ":"
@@ -386,7 +389,8 @@ def _speech_owner(token: Any) -> Any:
 
 
 def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
-    """"Trump tweeted:" (or a dash) then the quote, in the same sentence or just before it."""
+    """"Trump tweeted:" (or a dash) then the quote, in the same sentence or just before it;
+    a line naming where an excerpt is from ("From Jane Doe writing at Slate:") heads it too."""
     before = doc.text[sentence.start_char : span.start].rstrip()
     intro = sentence
     if not before:
@@ -408,6 +412,8 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges,
         if found is not None:
             return found
     head = intro.root
+    if head.lower_ == "from":  # an excerpt's source: "From the report:", "From Josh Feldman writing at Mediaite:"
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
     if head.pos_ in ("PROPN", "NOUN") and not is_quoted(head.idx, quoted):  # "Clinton: "…""
         speaker, mention = speakers.resolve(head)
         return speaker, mention, ":"

@@ -4,7 +4,8 @@ The parse gives us the noun phrase that speaks ("he", "the ambassador", "A Kreml
 statement", "Iran's ambassador to Moscow, Kazem Jalali"). ``Speakers`` turns it
 into the name the brief shows: a person or organisation named in the phrase, or,
 for a pronoun or a role noun, the person named earlier in the article (never one
-named only inside a quotation: that is someone the speaker talks about).
+named only inside a quotation: that is someone the speaker talks about). "I" outside
+quotation marks is the writer, whom no name in the article stands for.
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ class Speakers:
         if named is not None:
             return self.full_name(named, span.start_char), mention
         lower = head.lower_
+        if lower == "i":  # the writer, in a column or a book excerpt: no one the article names
+            return mention, mention
         if lower in PERSON_PRONOUNS:
             return (self._antecedent(span.start_char, lower) or mention), mention
         if lower in GROUP_PRONOUNS:

@@ -1005,3 +1005,35 @@ def test_a_tag_verb_before_a_colon_introduces_the_next_quote(quotes):
     text = ("The couple fled Kabul last year. ''We are refugees,'' Ms. Alawee said. ''We are not the terrorists.'' "
             "Mr. Zahed said: ''The attack that happened today is the work of terrorists. We are running from them.''")
     assert [q.speaker for q in direct(quotes(text))] == ["Alawee", "Alawee", "Zahed"]
+
+
+def test_from_a_source_heads_an_excerpt(quotes):
+    found = quotes(
+        "The county released its audit on Friday.\n\n"
+        "From the report: \u201cThe county spent more on consultants last year than on road repairs, "
+        "and most contracts were never put out to bid.\u201d\n\n"
+        "From Jane Doe writing at the Daily Ledger:\n\n"
+        "\u201cNobody on the council has explained where the money went, and nobody seems in a hurry to.\u201d"
+    )
+    direct = [q for q in found if q.kind == "direct"]
+    assert direct[0].mention == "the report"
+    assert direct[1].speaker == "Jane Doe"
+
+
+def test_i_outside_quotation_marks_is_the_writer_not_a_person_named_before(quotes):
+    found = quotes(
+        "Mayor Tom Banks took questions after the speech. Then I asked him, "
+        "\u201cWill you run for a third term next year, or step aside for someone new?\u201d"
+    )
+    assert found[0].mention == "I" and found[0].speaker != "Tom Banks"
+
+
+def test_and_i_quote_leaves_the_quote_with_its_speaker(quotes):
+    found = quotes("Mayor Tom Banks said, and I quote, \u201cWe will never raise the property tax in this city.\u201d")
+    assert found[0].speaker == "Tom Banks"
+
+
+def test_a_speech_participle_after_a_preposition_speaks_for_that_verbs_subject(quotes):
+    found = quotes("Jane Roe closed her speech in Akron by saying that the budget would pass in the spring.")
+    reported = [q for q in found if q.kind == "reported"]
+    assert reported and reported[0].speaker == "Jane Roe"
