@@ -80,8 +80,10 @@ class Speakers:
         self.doc = doc
         self._quoted = list(quoted)
         self._outside = [e for e in doc.ents if not is_quoted(e.start_char, self._quoted)]
+        self._genders: dict[str, str] = {}
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
+        self._people = self._person_mentions()  # now a title picks the full name of its gender
         self._roles = self._role_mentions()
 
     def resolve(self, head: Any) -> tuple[str, str]:
@@ -102,9 +104,9 @@ class Speakers:
         (""…," the 43-year-old asked", where the parser tied the phrase into the quote)."""
         head = span.root if head is None else head
         mention = span.text
-        named = self._named_in(span)
+        named = self._named_in(span, head)
         if named is not None:
-            return self.full_name(named, span.start_char), mention
+            return self.full_name(strip_titles(named.text), span.start_char, _title_gender(named.root)), mention
         lower = head.lower_
         if lower == "i":  # the writer, in a column or a book excerpt: no one the article names
             return mention, mention
@@ -118,23 +120,21 @@ class Speakers:
                 person = self._role(_role_key(head), span.start_char) if _one_known(head) else None
                 if person is not None:
                     return person, mention
-            elif any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in span):
+            elif [t.lower_ for t in span if t.i != head.i] in (["the"], ["this"]):  # not "the Clinton campaign"
                 body = self._last(BODY_LABELS[:1], span.start_char)
                 if body is not None:
                     return body, mention
         name = strip_titles(_drop_article(span))
-        return (self.full_name(name, span.start_char) if head.pos_ == "PROPN" else name), mention
+        return (self.full_name(name, span.start_char, _title_gender(head)) if head.pos_ == "PROPN" else name), mention
 
-    def _named_in(self, span: Any) -> str | None:
-        """A person named in the phrase, else an organisation or place ("A Kremlin statement")."""
+    def _named_in(self, span: Any, head: Any) -> Any:
+        """A person named in the phrase, else an organisation or place ("A Kremlin statement"):
+        one the phrase is about, not one that only describes its head (``_speaks_for``) or a
+        name in a quoted title ("Fleming's “The Fixers: Eddie Mannix, …”")."""
         for labels in (NAME_LABELS, BODY_LABELS):
             for ent in span.ents:
-                if ent.label_ not in labels:
-                    continue
-                owner = ent.root.dep_ == "poss" and ent.root.head.lemma_.lower() not in VOICE_NOUNS
-                if labels is BODY_LABELS and owner:
-                    continue  # "Ukraine's air force" speaks for itself, not for Ukraine
-                return strip_titles(ent.text)
+                if ent.label_ in labels and _speaks_for(ent, span, head) and not is_quoted(ent.start_char, self._quoted):
+                    return ent
         return None
 
     def is_person(self, token: Any) -> bool:
@@ -145,16 +145,16 @@ class Speakers:
             return True
         return token.text[:1].isupper() and self.full_name(token.text, token.idx) != token.text
 
-    def full_name(self, name: str, before: int) -> str:
+    def full_name(self, name: str, before: int, gender: str | None = None) -> str:
         """"Clinton" → "Hillary Clinton", "De Vries" → "Marieke de Vries", when the article
-        named the person in full earlier."""
-        for ent in reversed(self._outside):
-            if ent.start_char >= before or ent.label_ not in NAME_LABELS:
-                continue
-            full = strip_titles(ent.text)
-            if full.lower().endswith(" " + name.lower()):
-                return full
-        return name
+        named the person in full earlier: the last so named, or, for a title (``gender``), the
+        last known to be of its gender, else the last not known to be of the other ("Mrs.
+        Clinton" is Hillary Clinton, not Bill Clinton named after her)."""
+        names = [strip_titles(e.text) for e in reversed(self._outside) if e.start_char < before and e.label_ in NAME_LABELS]
+        names = [full for full in names if full.lower().endswith(" " + name.lower())]
+        if gender is not None:
+            names = sorted((f for f in names if self._genders.get(f, gender) == gender), key=lambda f: f not in self._genders)
+        return names[0] if names else name
 
     def named_before(self, token: Any) -> Any:
         """The root of the last person named outside quotations in the token's sentence before
@@ -212,7 +212,7 @@ class Speakers:
         people = {}
         for ent in self._outside:
             name = strip_titles(ent.text)
-            full = self.full_name(name, ent.start_char)
+            full = self.full_name(name, ent.start_char, _title_gender(ent.root))
             if ent.label_ in NAME_LABELS or (full != name and ent.root.is_title):
                 people[ent.root.i] = full
         return people
@@ -223,10 +223,11 @@ class Speakers:
         that she …", "Ginsburg escalated her criticism"), or the pronoun subject of the
         sentence after ("Ginsburg said … . She added …"), the majority deciding. A titled
         surname two people share is left out: "Mrs. Clinton" may not be the Clinton last
-        named in full (her title still tells her gender where she is mentioned)."""
+        named in full, and would teach that one the other's gender."""
         votes: dict[str, list[str]] = {}
         full_names = {strip_titles(e.text).lower() for e in self._outside if e.label_ in NAME_LABELS}
-        shared = {i for i in self._people if sum(f.endswith(" " + self.doc[i].lower_) for f in full_names) > 1}
+        surnames = {e.root.i for e in self._outside if " " not in strip_titles(e.text)}
+        shared = {i for i in self._people if i in surnames and sum(f.endswith(" " + self.doc[i].lower_) for f in full_names) > 1}
         for i, name in self._people.items():
             if _title_gender(self.doc[i]) is not None and i not in shared:
                 votes.setdefault(name, []).append(_title_gender(self.doc[i]))
@@ -276,6 +277,32 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _speaks_for(name: Any, span: Any, head: Any) -> bool:
+    """Whether a name in a speaking phrase is who speaks: the phrase's head ("Sen. Ted Cruz",
+    "the Saudis"), set beside it ("Iran's ambassador to Moscow, Kazem Jalali"), a person's name
+    ending it however the titles before were parsed ("former Obama adviser David Axelrod"), or
+    what speaks through it ("A Kremlin statement", "Trump's statement", "a Twitter spokesman").
+    A name that only describes the head does not: "the Texas senator" is a senator, "U.S.
+    officials" are officials, "Ukraine's air force" is the air force, "a New Hampshire
+    Republican" or "some Democrats" is not the party, and a person's spokesman is not that person."""
+    if name.label_ == "NORP":
+        return all(name.start <= t.i < name.end or t.lower_ == "the" for t in span)
+    if name.start <= head.i < name.end:
+        return True
+    links = []  # the dependencies from the name up to the head; a list with no "and" is apposition
+    token = name.root
+    while token.i != head.i and token.head.i != token.i:
+        listed = token.dep_ == "conj" and not any(c.dep_ == "cc" for c in token.head.children)
+        links.append("appos" if listed else token.dep_)
+        token = token.head
+    if token.i == head.i and set(links) == {"appos"}:
+        return True
+    if name.label_ in NAME_LABELS and name.end == span.end and [d for d in links if d != "conj"][:1] != ["pobj"]:
+        return True  # not "a spokesman for Mrs. Clinton", "hawks like Rubio and Bush"
+    voice = head.lemma_.lower() in VOICE_NOUNS and not (name.label_ in NAME_LABELS and head.lower_ in _ROLE_WORDS)
+    return voice and name.root.head.i == head.i
 
 
 def _title_gender(head: Any) -> str | None:

@@ -629,7 +629,7 @@ def test_a_headline_credited_to_its_writer_is_not_a_quotation(quotes):
 
 @pytest.mark.parametrize("text, speaker", [
     ("The Holt campaign sent out a press release saying Greer owes “the voters an explanation for his vote against "
-     "the flood funding.”", "Holt"),
+     "the flood funding.”", "Holt campaign"),
     ("Mayor Ann Holt released a video that said, “We will not let this plant close without a fight from every one "
      "of us.”", "Ann Holt"),
     ("A fundraising email sent out by Senator Paul Greer on Monday warned: “Our opponents have spent twice what we "
@@ -1037,3 +1037,24 @@ def test_a_speech_participle_after_a_preposition_speaks_for_that_verbs_subject(q
     found = quotes("Jane Roe closed her speech in Akron by saying that the budget would pass in the spring.")
     reported = [q for q in found if q.kind == "reported"]
     assert reported and reported[0].speaker == "Jane Roe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will not back down on the levee,” the Ohio senator said on Monday.", "Ohio senator"),
+    ("“The budget leaves nothing for the schools,” Holt campaign manager Dana Pruitt said.", "Dana Pruitt"),
+    ("“Nobody here saw this coming,” a Canadian official said.", "Canadian official"),
+    ("“The pact will be signed this week,” a Kremlin statement said.", "Kremlin"),
+])
+def test_a_name_that_only_describes_the_speaker_does_not_speak(quotes, text, speaker):
+    """A place, party or person modifying the speaking noun is not who speaks: "the Ohio senator" is a
+    senator, "Holt campaign manager Dana Pruitt" is Pruitt; a body still speaks through its statement."""
+    assert [q.speaker for q in direct(quotes(text))] == [speaker]
+
+
+def test_a_title_picks_the_full_name_of_its_gender(quotes):
+    """"Mrs. Reyes" is the Reyes known to be a woman, not the Reyes named last."""
+    text = (
+        "Maria Reyes said she would run again. Her husband, Tom Reyes, stayed home.\n\n"
+        "“We have only just begun,” Mrs. Reyes said."
+    )
+    assert [q.speaker for q in direct(quotes(text))] == ["Maria Reyes"]
