@@ -94,7 +94,9 @@ def speaker_of(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attributi
     """(speaker, mention, cue) for a speech verb: its subject, or the person quoted; no
     speaker for a passive one that names none ("was asked, “…?”"); None for a quoting verb
     that names no one quoted."""
-    quoting = verb if verb.lemma_.lower() in QUOTING_VERBS else _quoting_head(verb)
+    # One quotes a person ("quoted Leonardo da Vinci: “…”") but cites a reason or a source
+    # ("cited the exclusion of the Rohingyas as “…”"): the one citing speaks, unless "as saying".
+    quoting = verb if verb.lemma_.lower() == "quote" else _quoting_head(verb)
     if quoting is not None:
         quoted_person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted_person is not None and not is_quoted(quoted_person.idx, quoted):
@@ -114,9 +116,10 @@ def speaker_of(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attributi
 
 
 def _quoting_head(verb: Any) -> Any:
-    """"quoted X as saying": the quoting verb above "saying", if any."""
+    """"quoted X as saying", "cited a report saying": the quoting verb above "saying", if any."""
     head = verb.head
-    if verb.lower_ == "saying" and head.lower_ == "as" and head.head.lemma_.lower() in QUOTING_VERBS:
+    quoted_as = head.lower_ == "as" or (verb.dep_ == "acl" and head.dep_ == "dobj")
+    if verb.lower_ == "saying" and quoted_as and head.head.lemma_.lower() in QUOTING_VERBS:
         return head.head
     return None
 
@@ -165,7 +168,7 @@ def subject_of(verb: Any, speakers: Speakers) -> Any:
             return issuer  # "issued a statement saying …"
         token = token.head
         if token.pos_ == "ADP" and token.dep_ == "prep" and token.head.dep_ != "relcl":
-            token = token.head  # "punctuated his list by saying": the preposition's verb
+            token = token.head  # "punctuated his list by saying", "defended it by citing a poll"
         if verb.lemma_.lower() in CUE_VERBS:
             token = _reporting_clause(token)
     return None

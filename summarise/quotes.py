@@ -8,7 +8,9 @@ turns the speaking phrase into a name. This module decides which cue a direct qu
 A quote's speaker is the first of these strategies to find one (``_attribution``):
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
-"Topic - Source:", an excerpt's "From the report:"); a speech verb in its own sentence — an inverted tag right after it
+"Topic - Source:", an excerpt's "From the report:"); the owner of a noun of speech whose
+content it is ("Clinton's assertion of a “…”"); a speech verb in its own sentence — an
+inverted tag right after it
 first ("…?" asked Dunn), then the verb whose phrase holds it or that leads into it with a
 comma or dash, then the nearest, "said" beating "asked" or "called", a scene-setting
 when/after clause never; "according to X"; the verb a partial quote hangs on ("dismissed the
@@ -178,6 +180,8 @@ def _attribution(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Spea
     if found is None:
         found = _name_colon(doc, span, quoted, speakers)
     if found is None:
+        found = _owned_words(sentence, span, quoted, speakers)
+    if found is None:
         found = _speech_verb(sentence, span, quoted, speakers)
     if found is None:
         found = _according_to(sentence, quoted, speakers)
@@ -334,6 +338,28 @@ def _according_to(sentence: Any, quoted: QuotedRanges, speakers: Speakers) -> At
     return speaker, mention, "according to"
 
 
+def _owned_words(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
+    """The owner of a noun of speech whose content the quote is: in "Fitton called Clinton's
+    assertion of a “claim of right” disturbing", the innermost attribution says whose words
+    they are, whatever verb of the sentence speaks about them. Not "Trump's comments are
+    “…”" or "played down Trump's comments as “…”", said about the words."""
+    doc = sentence.doc
+    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+    if inner is None or not len(inner):
+        return None
+    token = inner.root
+    while token.dep_ in ("appos", "acl", "ccomp", "pobj") or (token.dep_ == "prep" and token.lower_ == "of"):
+        token = token.head
+        if not sentence.start <= token.i < sentence.end or is_cue(token):
+            return None
+        owner = _speech_owner(token) if token.pos_ == "NOUN" and not is_quoted(token.idx, quoted) else None
+        if owner is not None:
+            if is_quoted(owner.idx, quoted) or owner.tag_ == "WP$":
+                return None  # "a candidate whose words “…”": no one in particular
+            return (*speakers.resolve(owner), token.text)
+    return None
+
+
 def _governing_verb(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """A partial quote: the subject of the verb it hangs on ("dismissed the report as "fake news"").
     A clause that is the complement of a verb with a subject of its own is that subject's
@@ -487,6 +513,8 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
         while phrase and (phrase[-1].is_punct or phrase[-1].dep_ in ("aux", "auxpass")):
             phrase.pop()
+        if phrase and phrase[-1].tag_ == "PRP":
+            phrase = phrase[-1:]  # "South Carolina, he said, was …": a pronoun is a whole phrase
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or speakers.is_person(t) for t in phrase) and verb.pos_ in ("VERB", "AUX"):
         return None  # a verb read as a noun ("the editorial read") leaves its phrase's tags wrong too
     noun_phrase = verb.i > tokens[0].i and all(t.pos_ in NOUN_PHRASE_TAGS and t.tag_ not in ("WDT", "WP") for t in phrase)

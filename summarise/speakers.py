@@ -110,7 +110,7 @@ class Speakers:
         lower = head.lower_
         if lower == "i":  # the writer, in a column or a book excerpt: no one the article names
             return mention, mention
-        if lower in PERSON_PRONOUNS:
+        if lower in PERSON_PRONOUNS or lower == "his":  # "his comment that “…”"
             return (self._antecedent(span.start_char, lower) or mention), mention
         if lower in GROUP_PRONOUNS:
             return mention, mention

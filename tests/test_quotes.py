@@ -1058,3 +1058,36 @@ def test_a_title_picks_the_full_name_of_its_gender(quotes):
         "“We have only just begun,” Mrs. Reyes said."
     )
     assert [q.speaker for q in direct(quotes(text))] == ["Maria Reyes"]
+
+
+def test_the_head_of_a_speaking_phrase_is_its_name_not_the_name_describing_it(quotes):
+    """"Clinton spokesman Brian Hale said": Hale speaks, not the Clinton his role is named after;
+    "Ortiz, an Obama backer" is Ortiz."""
+    text = ("Hillary Clinton spoke in Ohio. “We will win this state by a wide margin,” Clinton spokesman Brian Hale "
+            "said. Maria Ortiz and Barack Obama spoke later. “He has earned every vote here,” said Ortiz, an Obama backer.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Brian Hale", "Maria Ortiz"]
+
+
+def test_a_quote_that_is_the_content_of_an_owned_noun_of_speech_is_the_owners(quotes):
+    """"Hale called Brown's assertion of a “right to privacy” absurd": the quoted words are
+    Brown's assertion, whatever verb speaks about them; "Brown's remarks were “…”" is said of them."""
+    text = ("In a statement, county clerk Tom Hale called Mary Brown's assertion of a “right to keep every record "
+            "private” absurd and dangerous.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Mary Brown"]
+
+
+def test_one_cites_a_reason_but_quotes_a_person(quotes):
+    """"He cited the delays as “…”": the one citing speaks; "cited a report saying" passes on the
+    report's words, and "citing a poll" reached through "by" has the subject of the clause above."""
+    text = ("Mayor Tom Hale spoke on Monday. He cited the delays at the port as “a failure of planning at every level "
+            "of government.” Hale defended the budget by citing figures that showed the deficit had shrunk.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Tom Hale"]
+    cited = reported(quotes(text))[-1]
+    assert cited.text.startswith("figures") and cited.speaker == "Tom Hale"
+
+
+def test_a_pronoun_tag_is_the_whole_speaking_phrase(quotes):
+    """""…." Ohio, he said, was …": the tag's speaker is "he", not the place fronted before it."""
+    text = ("“We will not quit,” Tom Hale said. “We are here to stay.” Ohio, he said, was “where the race "
+            "will be decided by the ground game we have built.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Tom Hale"] * 3
