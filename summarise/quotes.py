@@ -9,16 +9,17 @@ A quote's speaker is the first of these strategies to find one (``_attribution``
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
 "Topic - Source:", an excerpt's "From the report:"); the owner of a noun of speech whose
-content it is ("Clinton's assertion of a “…”"); a speech verb in its own sentence — an
-inverted tag right after it
-first ("…?" asked Dunn), then the verb whose phrase holds it or that leads into it with a
-comma or dash, then the nearest, "said" beating "asked" or "called", a scene-setting
-when/after clause never; "according to X"; the verb a partial quote hangs on ("dismissed the
-report as “fake news”"), the subject above a complement clause, or the owner of a noun of
-speech ("Clinton's response was: “…”"); a sentence that introduces it with a colon or dash
-("Trump tweeted:"), or a bare clause and a comma ("Hillary shot back, “…”"); or the tag after
-the closing mark, read by position where the parse tied it into the quote. A headline or
-subhead that only quotes words quoted again further down is that later quote's speaker's.
+content it is ("Clinton's assertion of a “…”"); a speech verb in its own sentence (cut at
+full stops the parser ran past) — an inverted tag right after it first ("…?" asked Dunn),
+then the verb whose phrase holds it or that leads into it with a comma or dash, then the
+nearest, "said" beating "asked" or "called", a scene-setting when/after clause never;
+"according to X"; the verb a partial quote hangs on ("dismissed the report as “fake
+news”"), the subject above a complement clause, or the owner of a noun of speech
+("Clinton's response was: “…”"); a sentence that introduces it with a colon or dash
+("Trump tweeted:"), or a bare clause and a comma ("Hillary shot back, “…”"); or the tag
+after the closing mark, read by position where the parse tied it into the quote. A
+headline or subhead that only quotes words quoted again further down is that later
+quote's speaker's.
 
 A quote with none of these continues the previous speaker when nothing else lies between
 them (a quote split around "he said", one running over paragraphs, or reported speech just
