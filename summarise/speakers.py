@@ -147,14 +147,19 @@ class Speakers:
 
     def full_name(self, name: str, before: int, gender: str | None = None) -> str:
         """"Clinton" → "Hillary Clinton", "De Vries" → "Marieke de Vries", when the article
-        named the person in full earlier: the last so named, or, for a title (``gender``), the
-        last known to be of its gender, else the last not known to be of the other ("Mrs.
-        Clinton" is Hillary Clinton, not Bill Clinton named after her)."""
-        names = [strip_titles(e.text) for e in reversed(self._outside) if e.start_char < before and e.label_ in NAME_LABELS]
-        names = [full for full in names if full.lower().endswith(" " + name.lower())]
+        named the person in full earlier. Of several so named, the last named in full as a
+        sentence's subject, the one the story is about there ("Bill Clinton spoke with voters
+        … Clinton said"), else the first named: a relative named in passing ("his wife, Jane
+        Sanders", "Bill Clinton's policies") does not take over the bare surname. A title
+        (``gender``) keeps those known to be of its gender, else those not known to be of the
+        other ("Mrs. Clinton" is Hillary Clinton, not Bill Clinton)."""
+        named = [e for e in self._outside if e.start_char < before and e.label_ in NAME_LABELS
+                 and strip_titles(e.text).lower().endswith(" " + name.lower())]
         if gender is not None:
-            names = sorted((f for f in names if self._genders.get(f, gender) == gender), key=lambda f: f not in self._genders)
-        return names[0] if names else name
+            fits = [e for e in named if self._genders.get(strip_titles(e.text), gender) == gender]
+            named = [e for e in fits if strip_titles(e.text) in self._genders] or fits
+        subjects = [e for e in named if e.root.dep_ in SUBJECTS and e.root.head.i == e.sent.root.i]
+        return strip_titles((subjects or named)[-1 if subjects else 0].text) if named else name
 
     def named_before(self, token: Any) -> Any:
         """The root of the last person named outside quotations in the token's sentence before

@@ -1091,3 +1091,14 @@ def test_a_pronoun_tag_is_the_whole_speaking_phrase(quotes):
     text = ("“We will not quit,” Tom Hale said. “We are here to stay.” Ohio, he said, was “where the race "
             "will be decided by the ground game we have built.”")
     assert [q.speaker for q in direct(quotes(text))] == ["Tom Hale"] * 3
+
+
+def test_a_bare_surname_is_the_bearer_the_story_is_about(quotes):
+    """"Clinton said" after "his wife, Jane Clinton" is still Tom Clinton, the one named in full
+    as a sentence's subject; once Jane Clinton is the subject, a bare "Clinton" right after is her."""
+    text = (
+        "Senator Tom Clinton spoke to voters in Ohio on Monday. His wife, Jane Clinton, sat in the front row.\n\n"
+        "“We will win this state by a wide margin,” Clinton said.\n\n"
+        "Jane Clinton spoke to the crowd later. “I have never seen so many people here,” Clinton said."
+    )
+    assert [q.speaker for q in direct(quotes(text))] == ["Tom Clinton", "Jane Clinton"]
