@@ -1102,3 +1102,11 @@ def test_a_bare_surname_is_the_bearer_the_story_is_about(quotes):
         "Jane Clinton spoke to the crowd later. “I have never seen so many people here,” Clinton said."
     )
     assert [q.speaker for q in direct(quotes(text))] == ["Tom Clinton", "Jane Clinton"]
+
+
+def test_an_abbreviated_title_introduces_a_role_but_a_place_must_match(quotes):
+    """"Sen. Ann Ridley" makes her "the senator" later, as "Senator Ann Ridley" would; "the Ohio
+    senator" is the last senator named only if she is Ohio's, which the article has not said."""
+    text = ("Sen. Ann Ridley spoke in Toledo on Monday. “We will fund the port,” the senator said. "
+            "“We will not,” the Ohio senator said.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Ann Ridley", "Ohio senator"]
