@@ -101,7 +101,8 @@ def speaker_of(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attributi
         quoted_person = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if quoted_person is not None and not is_quoted(quoted_person.idx, quoted):
             speaker, mention = speakers.resolve(quoted_person)
-            return speaker, mention, f"{quoting.text} … as saying"
+            cue = quoting.text if quoting is verb else f"{quoting.text} … {'as ' if verb.head.lower_ == 'as' else ''}{verb.text}"
+            return speaker, mention, cue
         if quoting is verb and quoted_person is None:
             return None  # "Trump said, and I quote, “…”": one passing words on, not their speaker
     subject = subject_of(verb, speakers)

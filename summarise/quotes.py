@@ -381,6 +381,8 @@ def _governing_verb(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speake
         if is_quoted(token.idx, quoted):
             continue
         owner = _speech_owner(token)
+        if owner is not None and owner.tag_ == "WP$":
+            return None  # "a candidate whose promise of “…”": no one in particular
         if owner is not None and not is_quoted(owner.idx, quoted):
             speaker, mention = speakers.resolve(owner)
             return speaker, mention, token.text
@@ -439,7 +441,7 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges,
         if found is not None:
             return found
     head = intro.root
-    if head.lower_ == "from":  # an excerpt's source: "From the report:", "From Josh Feldman writing at Mediaite:"
+    if head.lower_ == "from":  # an excerpt's source on the line before: "From Josh Feldman writing at Mediaite:"
         head = next((c for c in head.children if c.dep_ == "pobj"), head)
     if head.pos_ in ("PROPN", "NOUN") and not is_quoted(head.idx, quoted):  # "Clinton: "…""
         speaker, mention = speakers.resolve(head)
@@ -504,7 +506,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     else:  # "…," the ambassador, Kazem Jalali, said
         verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i and is_cue(verb.head) \
-                and verb.head.dep_ != "relcl":  # not "…" that would respond to …
+                and verb.head.dep_ != "relcl" and verb.head in tokens:  # not "…" that would respond to …
             verb = verb.head  # "…," the aide would say; "…," Will Estrada said, the name read as a modal
         misread = _cue_tagged_as_noun(tokens) if runs_on else None
         if misread is not None and (verb is None or misread.i < verb.i):
@@ -559,8 +561,8 @@ def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan, quote
     if not closed:
         return not between.strip()
     said_to = previous_end + len(between.rstrip())
-    rest = between.lstrip(" ")  # of the previous quote's sentence: one sentence, in one paragraph
-    if "\n" in rest.rstrip() or any(stop.idx + 1 < said_to for stop in _full_stops(doc, previous_end, said_to, quoted)):
+    # the rest of the previous quote's sentence: one sentence, in one paragraph
+    if "\n" in between.rstrip() or any(stop.idx + 1 < said_to for stop in _full_stops(doc, previous_end, said_to, quoted)):
         return False
     return "\n" not in between or _whole_paragraph(doc.text, span)
 
@@ -716,7 +718,7 @@ def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
 
 
 def _sentence(doc: Any, span: QuoteSpan, quoted: QuotedRanges) -> Any:
-    """Tokens of every sentence the quotation touches."""
+    """Tokens of every sentence the quotation touches, cut at full stops the parser ran past."""
     first, last = token_at(doc, span.start), token_at(doc, span.end - 1)
     if first is None or last is None:
         return doc[:]

@@ -53,8 +53,9 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma in SPEECH_VERBS:
-        clauses = sorted((c for c in children if c.dep_ == "ccomp"), key=lambda c: c.i < verb.i)
-        clause = clauses[0] if clauses else None  # "…, Clinton remarked that she was …": the one after
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        # "…, during which she spoke of …, Clinton remarked that she was …": the clause after the verb
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         if clause is not None:
             return _clause_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):

@@ -80,7 +80,7 @@ class Speakers:
         self.doc = doc
         self._quoted = list(quoted)
         self._outside = [e for e in doc.ents if not is_quoted(e.start_char, self._quoted)]
-        self._genders: dict[str, str] = {}
+        self._genders: dict[str, str] = {}  # none known yet: this first pass ignores titles' gender
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
         self._people = self._person_mentions()  # now a title picks the full name of its gender
@@ -161,8 +161,10 @@ class Speakers:
         if gender is not None:
             fits = [e for e in named if self._genders.get(strip_titles(e.text), gender) == gender]
             named = [e for e in fits if strip_titles(e.text) in self._genders] or fits
+        if not named:
+            return name
         subjects = [e for e in named if e.root.dep_ in SUBJECTS and e.root.head.i == e.sent.root.i]
-        return strip_titles((subjects or named)[-1 if subjects else 0].text) if named else name
+        return strip_titles(subjects[-1].text if subjects else named[0].text)
 
     def named_before(self, token: Any) -> Any:
         """The root of the last person named outside quotations in the token's sentence before
@@ -297,7 +299,7 @@ def _speaks_for(name: Any, span: Any, head: Any) -> bool:
     Republican" or "some Democrats" is not the party, and a person's spokesman is not that person."""
     if name.label_ == "NORP":
         return all(name.start <= t.i < name.end or t.lower_ == "the" for t in span)
-    if name.start <= head.i < name.end:
+    if name.start <= head.i < name.end or not span.start <= name.root.head.i < span.end:
         return True
     links = []  # the dependencies from the name up to the head; a list with no "and" is apposition
     token = name.root

@@ -128,7 +128,8 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
                 if char in _CLOSERS and _can_open(text, i, p_start, width) and (char not in "'’" or i < last_single):
                     open_at, opened_inner, closers, nested = i, i + width, _CLOSERS[char], 0
             # "… Trump’s “Look at me!” line …": a curly quotation within a straight one is closed
-            # by its own ”, which must not close the outer quotation
+            # by its own ”, which must not close the outer quotation (a straight quotation closed
+            # by a curly mark with a curly one inside it, rare, now runs to its paragraph's end)
             elif closers == _CLOSERS['"'] and char == "“" and _can_open(text, i, p_start):
                 nested += 1
             elif nested and char == "”":
