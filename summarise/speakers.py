@@ -45,6 +45,11 @@ ORGANISATION_NOUNS = {
 VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson", "account", "website"}
 NAME_LABELS = ("PERSON",)
 BODY_LABELS = ("ORG", "NORP", "GPE")
+# How a word before a name attaches when it is no part of it: "Neither Cruz", "Certainly
+# Donald Trump", "Top Clinton adviser", "Without Bloomberg".
+NOT_NAME_DEPS = {"det", "preconj", "neg", "advmod", "amod", "case", "prep", "cc"}
+CLAUSE_DEPS = {"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj", "pcomp"}  # a name heads no clause
+NAME_POS = {"PROPN", "NOUN", "NUM", "X", "PUNCT", "SYM", "SPACE"}
 KEEP_IN_MENTION = {"det", "amod", "compound", "poss", "case", "nmod", "prep", "pobj", "appos", "flat",
                    "nummod", "cc", "conj", "quantmod", "npadvmod", "punct", "advmod"}
 
@@ -54,6 +59,48 @@ def strip_titles(name: str) -> str:
     name = re.sub(r"(?:'s|’s|')$", "", name.strip()).strip(" ,")
     stripped = TITLES.sub("", name).strip()
     return stripped or name
+
+
+def names_in(ent: Any) -> list[Any]:
+    """The names in a person entity, without the words the tagger glued on, mostly in
+    title-case headlines: a verb, or its auxiliaries ("Hillary Clinton Slams Donald Trump",
+    "Trump May Not Have Suggested"), a word heading a clause whatever its tag ("Condemn"
+    in "… voted to Condemn Donald Trump"), a word before the name that the parse attaches
+    elsewhere or as a determiner, negation or modifier ("Neither Cruz", "Top Clinton",
+    "Without Bloomberg", the "Will" of "Will Sanders come down?"), a possessive marker
+    ("’s Clinton"), and a preposition with what follows ("Victoria at Sandy Hook"). A word
+    the parse makes part of the name stays, whatever its tag ("Will Doyle", "George Will",
+    "Newt Gingrich"). Other entities, and one word alone, are kept whole."""
+    if ent.label_ not in NAME_LABELS or len(ent) == 1:
+        return [ent]
+    from spacy.tokens import Span  # spaCy loads with the parser, not with the CLI
+
+    inside = range(ent.start, ent.end)
+
+    def governs(token: Any) -> bool:
+        return any(c.i in inside and c.dep_ not in ("compound", "flat") for c in token.children)
+
+    def glued(token: Any) -> bool:
+        if token.dep_ in CLAUSE_DEPS or token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
+            return True
+        if token.pos_ in NAME_POS or token.dep_ in ("compound", "flat"):
+            return False
+        if token.tag_ == "MD" and token.head.tag_ != "VB":  # a modal takes a bare verb: "Will Ramirez … said"
+            return False
+        if token.pos_ == "VERB" or (token.head.i in inside and token.head.pos_ == "VERB" and token.dep_ in ("aux", "auxpass", "neg")):
+            return True
+        return token.i == ent.start and (token.dep_ in NOT_NAME_DEPS or token.head.i not in inside or governs(token))
+
+    def ends_name(token: Any) -> bool:
+        return token.i > ent.start and token.pos_ == "ADP" and governs(token)
+
+    end = next((t.i for t in ent if ends_name(t)), ent.end)
+    cut = [t.i for t in ent[: end - ent.start] if glued(t)]
+    if not cut and end == ent.end:
+        return [ent]
+    runs = zip([ent.start] + [i + 1 for i in cut], cut + [end])
+    return [Span(ent.doc, a, b, label=ent.label_) for a, b in runs
+            if any(t.pos_ == "PROPN" for t in ent.doc[a:b])]
 
 
 def mention_span(head: Any) -> Any:
@@ -79,7 +126,7 @@ class Speakers:
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
         self._quoted = list(quoted)
-        self._outside = [e for e in doc.ents if not is_quoted(e.start_char, self._quoted)]
+        self._outside = [n for e in doc.ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
         self._genders: dict[str, str] = {}  # none known yet: this first pass ignores titles' gender
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
@@ -135,7 +182,7 @@ class Speakers:
         one the phrase is about, not one that only describes its head (``_speaks_for``) or a
         name in a quoted title ("Fleming's “The Fixers: Eddie Mannix, …”")."""
         for labels in (NAME_LABELS, BODY_LABELS):
-            for ent in span.ents:
+            for ent in (n for e in span.ents for n in names_in(e)):
                 if ent.label_ in labels and _speaks_for(ent, span, head) and not is_quoted(ent.start_char, self._quoted):
                     return ent
         return None

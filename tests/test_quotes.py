@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from summarise.pipeline import text_for_parsing
 from summarise.quotes import extract_quotes
-from summarise.speakers import strip_titles
+from summarise.speakers import names_in, strip_titles
 from summarise.text import quotation_spans
 
 
@@ -1133,3 +1133,35 @@ def test_a_tag_read_by_position_survives_odd_tags(quotes, text, speaker):
     """A tag whose verb lies beyond the words read after the quote gives no speaker (and no
     error); a title the tokenizer splits ("Insp" ".") does not cut the name from its phrase."""
     assert [q.speaker for q in direct(quotes(text))][:1] == [speaker]
+
+
+def _person(nlp, words, pos, deps, heads, name, tags=None):
+    """A hand-made parse (the tagger's slips are hard to bring about on purpose) and the
+    person entity it labels over the words ``name`` (start, end)."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, pos=pos, deps=deps, heads=heads, tags=tags)
+    doc.ents = [doc.char_span(doc[name[0]].idx, doc[name[1] - 1].idx + len(doc[name[1] - 1]), label="PERSON")]
+    return [n.text for n in names_in(doc.ents[0])]
+
+
+def test_words_glued_onto_a_name_are_not_part_of_it(nlp):
+    """A question's auxiliary, a determiner, a verb or a preposition the tagger put in a
+    person's name is cut off; a word the parse joins to the name stays, whatever its tag."""
+    question = ("Will Sanders quit ?".split(), ["AUX", "PROPN", "VERB", "PUNCT"], ["aux", "nsubj", "ROOT", "punct"], [2, 2, 2, 2])
+    assert _person(nlp, *question, (0, 2), ["MD", "NNP", "VB", "."]) == ["Sanders"]
+    said = ("Will Ramirez said".split(), ["AUX", "PROPN", "VERB"], ["aux", "nsubj", "ROOT"], [2, 2, 2])
+    assert _person(nlp, *said, (0, 2), ["MD", "NNP", "VBD"]) == ["Will Ramirez"]
+    neither = ("Neither Hale nor Brown spoke".split(), ["CCONJ", "PROPN", "CCONJ", "PROPN", "VERB"],
+               ["preconj", "nsubj", "cc", "conj", "ROOT"], [1, 4, 1, 1, 4])
+    assert _person(nlp, *neither, (0, 2)) == ["Hale"]
+    headline = ("Jane Hale Slams Tom Brown".split(), ["PROPN", "PROPN", "VERB", "PROPN", "PROPN"],
+                ["compound", "nsubj", "ROOT", "compound", "dobj"], [1, 2, 2, 4, 2])
+    assert _person(nlp, *headline, (0, 5)) == ["Jane Hale", "Tom Brown"]
+    place = ("Victoria at Sandy Hook spoke".split(), ["PROPN", "ADP", "PROPN", "PROPN", "VERB"],
+             ["nsubj", "prep", "compound", "pobj", "ROOT"], [4, 0, 3, 1, 4])
+    assert _person(nlp, *place, (0, 4)) == ["Victoria"]
+    columnist = ("George Will wrote".split(), ["PROPN", "AUX", "VERB"], ["nsubj", "aux", "ROOT"], [2, 2, 2])
+    assert _person(nlp, *columnist, (0, 2)) == ["George Will"]
+    first_name = ("Will Doyle spoke".split(), ["AUX", "PROPN", "VERB"], ["compound", "nsubj", "ROOT"], [1, 2, 2])
+    assert _person(nlp, *first_name, (0, 2)) == ["Will Doyle"]
