@@ -127,6 +127,11 @@ class Speakers:
         self.doc = doc
         self._quoted = list(quoted)
         self._outside = [n for e in doc.ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
+        self._full_names: dict[str, list[tuple[Any, str]]] = {}  # last word → (entity, name), in order
+        for ent in self._outside:
+            full = strip_titles(ent.text)
+            if ent.label_ in NAME_LABELS and " " in full:
+                self._full_names.setdefault(full.rsplit(" ", 1)[1].lower(), []).append((ent, full))
         self._genders: dict[str, str] = {}  # none known yet: this first pass ignores titles' gender
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
@@ -203,15 +208,16 @@ class Speakers:
         Sanders", "Bill Clinton's policies") does not take over the bare surname. A title
         (``gender``) keeps those known to be of its gender, else those not known to be of the
         other ("Mrs. Clinton" is Hillary Clinton, not Bill Clinton)."""
-        named = [e for e in self._outside if e.start_char < before and e.label_ in NAME_LABELS
-                 and strip_titles(e.text).lower().endswith(" " + name.lower())]
+        candidates = self._full_names.get(name.rsplit(" ", 1)[-1].lower(), [])
+        named = [(e, full) for e, full in candidates
+                 if e.start_char < before and full.lower().endswith(" " + name.lower())]
         if gender is not None:
-            fits = [e for e in named if self._genders.get(strip_titles(e.text), gender) == gender]
-            named = [e for e in fits if strip_titles(e.text) in self._genders] or fits
+            fits = [(e, full) for e, full in named if self._genders.get(full, gender) == gender]
+            named = [(e, full) for e, full in fits if full in self._genders] or fits
         if not named:
             return name
-        subjects = [e for e in named if e.root.dep_ in SUBJECTS and e.root.head.i == e.sent.root.i]
-        return strip_titles(subjects[-1].text if subjects else named[0].text)
+        subjects = [full for e, full in named if e.root.dep_ in SUBJECTS and e.root.head.i == e.sent.root.i]
+        return subjects[-1] if subjects else named[0][1]
 
     def named_before(self, token: Any) -> Any:
         """The root of the last person named outside quotations in the token's sentence before
