@@ -18,6 +18,7 @@ from typing import Any
 
 from summarise.brief import Claim
 from summarise.claims import is_candidate
+from summarise.models.nlp import text_of
 from summarise.text import Sentence, dateline_end
 
 MAX_WORDS = 14
@@ -57,7 +58,7 @@ def _reported_clause(root: Any) -> Any:
 
 def compress(sentence: Any, max_words: int = MAX_WORDS) -> str:
     """Shorten a parsed sentence (a spaCy Span) to headline length, word for word."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     skip_before = dateline_end(text, sentence.start_char)
     head = _reported_clause(sentence.root)
     speaker = _named_speaker(sentence, head)

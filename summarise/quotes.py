@@ -45,7 +45,7 @@ from summarise.cues import (
     according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of,
 )
 from summarise.reported import reported_speech
-from summarise.models.nlp import token_at
+from summarise.models.nlp import text_of, token_at
 from summarise.speakers import Speakers, strip_titles
 from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, word_count
 
@@ -61,7 +61,7 @@ NOUN_PHRASE_TAGS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")  # wor
 
 def extract_quotes(doc: Any) -> list[Quote]:
     """Direct quotations and reported speech of a parsed article, in order of appearance."""
-    spans = [s for s in quotation_spans(doc.text) if _word_count(doc.text, s) > 0]
+    spans = [s for s in quotation_spans(text_of(doc)) if _word_count(text_of(doc), s) > 0]
     quoted = [(s.start, s.end) for s in spans]
     speakers = Speakers(doc, quoted)
     reported = reported_speech(doc, quoted, speakers)
@@ -85,7 +85,7 @@ def _direct_quotes(
     doc: Any, spans: list[QuoteSpan], quoted: QuotedRanges, speakers: Speakers, reported: list[Quote]
 ) -> list[Quote]:
     """One Quote per quotation; ``reported`` speech before a quote may hand it its speaker."""
-    text = doc.text
+    text = text_of(doc)
     quotes: list[Quote] = []
     previous: tuple[int, bool, Quote] | None = None  # (end offset, closed, quote)
     for span in spans:
@@ -128,7 +128,7 @@ def _uttered(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers
     yelled "Stay there!"", "said, "We'll see,"") is words spoken, not a scare quote; one the
     sentence runs on from ("testified "thousands" of emails") or after a verb that names a
     thing ("called it "spinach"") is the reporter's wording."""
-    text = doc.text
+    text = text_of(doc)
     if text[span.inner_end - 1] not in ".,!?" and re.match(r"\s*\w", text[span.end :]):
         return None
     before = doc.char_span(_line_start(text, span.start), span.start, alignment_mode="contract")
@@ -148,11 +148,11 @@ def _echoed(
     """A headline or subhead that is nothing but a quotation repeats words the article quotes
     in full further down ("'We're vetting VP candidates!'" over a section where ""We're vetting
     VP candidates!" said Arturo Vargas"): they are that speaker's, not the previous paragraph's."""
-    if not _whole_paragraph(doc.text, span):
+    if not _whole_paragraph(text_of(doc), span):
         return None
-    words = _words(doc.text[span.inner_start : span.inner_end])
+    words = _words(text_of(doc)[span.inner_start : span.inner_end])
     for later in spans:
-        if later.start > span.end and words in _words(doc.text[later.inner_start : later.inner_end]):
+        if later.start > span.end and words in _words(text_of(doc)[later.inner_start : later.inner_end]):
             return _attribution(doc, later, quoted, speakers)
     return None
 
@@ -201,7 +201,7 @@ _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):
 def _transcript_label(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
     """A transcript quoted line names its speaker in capitals: "“PENCE: Well, look…”" → the
     Pence named earlier ("Mike Pence"). A label that names nobody earlier ("VIDEO:") is not one."""
-    label = _TRANSCRIPT_LABEL.match(doc.text, span.inner_start, span.inner_end)
+    label = _TRANSCRIPT_LABEL.match(text_of(doc), span.inner_start, span.inner_end)
     if label is None:
         return None
     name = label.group(1).title()
@@ -214,8 +214,8 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     headline, "Rep. Trey Gowdy (R-S.C.): "…"" in a transcript, "Pollsters agree - Carl
     Bialik: "…"" in a roundup, "From the report: "…"" over an excerpt. Not "Reyes wrote on
     Twitter:", where a verb speaks."""
-    at = doc.text.rfind(":", _line_start(doc.text, span.start), span.start)
-    if at < 0 or word_count(doc.text[at : span.start]) > MAX_HEADLINE_GAP:
+    at = text_of(doc).rfind(":", _line_start(text_of(doc), span.start), span.start)
+    if at < 0 or word_count(text_of(doc)[at : span.start]) > MAX_HEADLINE_GAP:
         return None
     colon = token_at(doc, at)
     if colon is None:
@@ -287,9 +287,9 @@ def _inverted_cue(doc: Any, span: QuoteSpan) -> int | None:
     """The token index of the word right after a quotation that runs on into it, which is
     the quote's cue when it is a speech verb ("…?" asked Dunn, now a partner at …), whatever
     other speech verb the sentence holds ("…, as Moscow denies — "…?" asked Dunn")."""
-    if doc.text[span.inner_end - 1] not in ",?!":
+    if text_of(doc)[span.inner_end - 1] not in ",?!":
         return None
-    after = doc.char_span(span.end, min(len(doc.text), span.end + 40), alignment_mode="contract")
+    after = doc.char_span(span.end, min(len(text_of(doc)), span.end + 40), alignment_mode="contract")
     words = [t for t in after if not t.is_punct and not t.is_space] if after is not None else []
     return words[0].i if words and words[0].tag_ != "VBG" else None  # "…," adding: no inversion
 
@@ -299,7 +299,7 @@ def _governs(verb: Any, span: QuoteSpan) -> bool:
     its phrase and a comma or a dash ("a message that said, "Sorry, …"", "Sykes, who lamented
     in an interview with Oliver Darcy, "…"", however the parser attached it) — a phrase with
     no quotation of its own ("the crowd chanted "Build the wall!" - "…"")."""
-    text = verb.doc.text
+    text = text_of(verb.doc)
     if verb.idx < span.start and not re.search(r"\w", text[verb.idx + len(verb.text) : span.start]):
         return True
     edge = verb.right_edge
@@ -420,7 +420,7 @@ def _speech_owner(token: Any) -> Any:
 def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """"Trump tweeted:" (or a dash) then the quote, in the same sentence or just before it;
     a line naming where an excerpt is from ("From Jane Doe writing at Slate:") heads it too."""
-    before = doc.text[sentence.start_char : span.start].rstrip()
+    before = text_of(doc)[sentence.start_char : span.start].rstrip()
     intro = sentence
     if not before:
         if sentence.start == 0:
@@ -477,7 +477,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     ""…?" the 43-year-old asked" (split into its own sentence, or tied into the quote),
     ""…," said Mr. Rhodes". A quotation that runs on into a bare noun phrase and a verb is
     tagged whatever the verb (""…?" the moderator pressed")."""
-    after = doc.char_span(span.end, _line_end(doc.text, span.end), alignment_mode="contract")
+    after = doc.char_span(span.end, _line_end(text_of(doc), span.end), alignment_mode="contract")
     if after is None:
         return None
     tokens = []
@@ -495,7 +495,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         return None
     # A quotation that ends in a comma, "?" or "!" runs on into its tag, whatever the verb:
     # ""…?" Hannity pressed", ""…," Trump went on", ""…," reacted Trump".
-    runs_on = doc.text[span.inner_end - 1] in ",?!"
+    runs_on = text_of(doc)[span.inner_end - 1] in ",?!"
     if is_cue(tokens[0]) or (runs_on and tokens[0].pos_ == "VERB"):  # "…," said Mr. Rhodes
         phrase = []
         for token in tokens[1:]:
@@ -557,14 +557,14 @@ def _continues(doc: Any, previous_end: int, closed: bool, span: QuoteSpan, quote
     rest of that quote's sentence ("…," he said.) lies between them, when the
     previous quote ran to the end of its paragraph without a closing mark, or when it
     is a paragraph of its own after the previous speaker's paragraph."""
-    between = doc.text[previous_end:span.start]
+    between = text_of(doc)[previous_end:span.start]
     if not closed:
         return not between.strip()
     said_to = previous_end + len(between.rstrip())
     # the rest of the previous quote's sentence: one sentence, in one paragraph
     if "\n" in between.rstrip() or any(stop.idx + 1 < said_to for stop in _full_stops(doc, previous_end, said_to, quoted)):
         return False
-    return "\n" not in between or _whole_paragraph(doc.text, span)
+    return "\n" not in between or _whole_paragraph(text_of(doc), span)
 
 
 def _paragraph_speaker(
@@ -575,9 +575,9 @@ def _paragraph_speaker(
     a paragraph is one speaker's until someone else is given the floor, as a person named as a
     subject between would be ("Her rival, Tom Hale, has spent millions. "…""). Only for a quoted
     sentence: a partial quote is part of the reporter's sentence, which says whose words it borrows."""
-    if previous is None or previous[2].speaker is None or not _opens_sentence(doc.text, span):
+    if previous is None or previous[2].speaker is None or not _opens_sentence(text_of(doc), span):
         return None
-    if "\n" in doc.text[previous[0] : span.start]:
+    if "\n" in text_of(doc)[previous[0] : span.start]:
         return None
     last, first = token_at(doc, previous[0] - 1), token_at(doc, span.start)
     if last is None or first is None:
@@ -623,7 +623,7 @@ def _answer(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attribution 
 def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
     """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."", or
     with a dash before a name the tagger may miss: ""…"¶- Sanders."."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.find("\n", span.end)
     if line_start < 0 or text[span.end : line_start].strip(" \t.\"”'’"):
         return None
@@ -655,7 +655,7 @@ def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, spea
     tag at all: "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”" —
     the newsroom way of letting the quotation speak for the subject just introduced."""
     before = _previous_sentence(doc, span, quoted)
-    if before is None or not _opens_sentence(doc.text, span):
+    if before is None or not _opens_sentence(text_of(doc), span):
         return None
     root = before.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -674,7 +674,7 @@ def _previous_sentence(doc: Any, span: QuoteSpan, quoted: QuotedRanges) -> Any:
     if first is None:
         return None
     own = [t for t in _sentence_around(first, first, quoted) if not t.is_space]
-    if "\n" in doc.text[own[0].idx : span.start] and not _whole_paragraph(doc.text, span):
+    if "\n" in text_of(doc)[own[0].idx : span.start] and not _whole_paragraph(text_of(doc), span):
         return None
     last = own[0].i - 1
     while last >= 0 and doc[last].is_space:
@@ -704,7 +704,7 @@ def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
     debt” moniker", "Trump's ''woman's card'' remark") names or mocks a thing: no one is
     quoted as saying it. Not "dismissed the report as “fake news”" or "called it a “starting
     point”", whose phrase is the quote's."""
-    if _word_count(doc.text, span) >= MIN_UNATTRIBUTED_WORDS:
+    if _word_count(text_of(doc), span) >= MIN_UNATTRIBUTED_WORDS:
         return False
     inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
     opening = token_at(doc, span.start)

@@ -17,6 +17,7 @@ from typing import Any
 from summarise.brief import Quote
 from summarise.cues import (DEMAND_VERBS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_VERBS, according_source, is_aspectual,
                             speaker_of)
+from summarise.models.nlp import text_of
 from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, is_quoted, word_count
 
@@ -25,7 +26,7 @@ MIN_REPORTED_WORDS = 2  # shorter statements are fragments of a parse, not repor
 
 def reported_speech(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[Quote]:
     """What a speech verb outside quotation marks governs, with the verb's subject."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Quote] = []
     for token in doc:
         if is_quoted(token.idx, quoted) or token.pos_ not in ("VERB", "AUX") or is_aspectual(token):
@@ -83,10 +84,10 @@ def _according_to_reported(doc: Any, quoted: QuotedRanges, speakers: Speakers) -
         if source is None or token.head.i == token.i:
             continue
         start, end = _rest_of_clause(token.head, token)
-        if end - start < 2 or _mostly_quoted(start, end, quoted) or word_count(doc.text[start:end]) < MIN_REPORTED_WORDS:
+        if end - start < 2 or _mostly_quoted(start, end, quoted) or word_count(text_of(doc)[start:end]) < MIN_REPORTED_WORDS:
             continue
         speaker, mention = speakers.resolve(source)
-        found.append(Quote(doc.text[start:end], start, end, speaker, mention, "according to", "reported"))
+        found.append(Quote(text_of(doc)[start:end], start, end, speaker, mention, "according to", "reported"))
     return found
 
 
@@ -112,7 +113,7 @@ def _framed_quotation(verb: Any, quoted: QuotedRanges) -> tuple[int, int] | None
         if not run:  # punctuation alone
             continue
         start, end = _offsets(run)
-        if _framing(verb.doc.text, start, end, quoted):
+        if _framing(text_of(verb.doc), start, end, quoted):
             return start, end
     return None
 

