@@ -344,9 +344,8 @@ def _owned_words(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers:
     assertion of a “claim of right” disturbing", the innermost attribution says whose words
     they are, whatever verb of the sentence speaks about them. Not "Trump's comments are
     “…”" or "played down Trump's comments as “…”", said about the words."""
-    doc = sentence.doc
-    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
-    if inner is None or not len(inner):
+    inner = _inner_tokens(sentence.doc, span)
+    if inner is None:
         return None
     token = inner.root
     while token.dep_ in ("appos", "acl", "ccomp", "pobj") or (token.dep_ == "prep" and token.lower_ == "of"):
@@ -369,9 +368,8 @@ def _governing_verb(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speake
     marched") does not speak it, and a clause coordinated with the one above it ("can drive
     out bad, but only when “the truth is …”") is a statement of its own. A quote the parser
     could not attach ("dep") hangs on nothing it can tell."""
-    doc = sentence.doc
-    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
-    if inner is None or not len(inner):
+    inner = _inner_tokens(sentence.doc, span)
+    if inner is None:
         return None
     token = inner.root
     while token.head.i != token.i and sentence.start <= token.head.i < sentence.end:
@@ -706,9 +704,9 @@ def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:
     point”", whose phrase is the quote's."""
     if _word_count(text_of(doc), span) >= MIN_UNATTRIBUTED_WORDS:
         return False
-    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+    inner = _inner_tokens(doc, span)
     opening = token_at(doc, span.start)
-    if inner is None or opening is None or not len(inner) or opening.i == 0:
+    if inner is None or opening is None or opening.i == 0:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in inner):
         return False
@@ -762,6 +760,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
+
+
+def _inner_tokens(doc: Any, span: QuoteSpan) -> Any:
+    """The tokens inside the quotation marks, or None where there are none."""
+    inner = doc.char_span(span.inner_start, span.inner_end, alignment_mode="expand")
+    return inner if inner is not None and len(inner) else None
 
 
 def _word_count(text: str, span: QuoteSpan) -> int:

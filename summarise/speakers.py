@@ -288,9 +288,9 @@ class Speakers:
         surname two people share is left out: "Mrs. Clinton" may not be the Clinton last
         named in full, and would teach that one the other's gender."""
         votes: dict[str, list[str]] = {}
-        full_names = {strip_titles(e.text).lower() for e in self._outside if e.label_ in NAME_LABELS}
         surnames = {e.root.i for e in self._outside if " " not in strip_titles(e.text)}
-        shared = {i for i in self._people if i in surnames and sum(f.endswith(" " + self.doc[i].lower_) for f in full_names) > 1}
+        shared = {i for i in self._people if i in surnames
+                  and len({full.lower() for _, full in self._full_names.get(self.doc[i].lower_, [])}) > 1}
         for i, name in self._people.items():
             if _title_gender(self.doc[i]) is not None and i not in shared:
                 votes.setdefault(name, []).append(_title_gender(self.doc[i]))
