@@ -42,6 +42,7 @@ def reported_speech(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[
             continue
         if end <= token.idx and is_quoted(end - 1, quoted):
             continue  # "''I hope so,'' Mrs. Clinton said": the clause is the quotation's, not reported
+        start, end = _whole_quotations(text, start, end, quoted)
         speaker, mention, cue = attribution
         found.append(Quote(text[start:end], start, end, speaker, mention, cue, "reported"))
     return found + _according_to_reported(doc, quoted, speakers)
@@ -86,6 +87,7 @@ def _according_to_reported(doc: Any, quoted: QuotedRanges, speakers: Speakers) -
         start, end = _rest_of_clause(token.head, token)
         if end - start < 2 or _mostly_quoted(start, end, quoted) or word_count(text_of(doc)[start:end]) < MIN_REPORTED_WORDS:
             continue
+        start, end = _whole_quotations(text_of(doc), start, end, quoted)
         speaker, mention = speakers.resolve(source)
         found.append(Quote(text_of(doc)[start:end], start, end, speaker, mention, "according to", "reported"))
     return found
@@ -162,6 +164,18 @@ def _clause_offsets(clause: Any) -> tuple[int, int]:
 def _offsets(tokens: list[Any]) -> tuple[int, int]:
     """Character range from the first token's start to the last one's end."""
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _whole_quotations(text: str, start: int, end: int, quoted: QuotedRanges) -> tuple[int, int]:
+    """A statement's range widened to the marks of the quotations it holds: the parse leaves
+    out the closing mark of "said it was "too little, too late"." with the full stop, which
+    would show the quotation cut in half."""
+    for s, e in quoted:
+        if start <= s < end < e and not re.search(r"\w", text[end:e]):
+            end = e
+        if s < start < e <= end and not re.search(r"\w", text[s:start]):
+            start = s
+    return start, end
 
 
 def _mostly_quoted(start: int, end: int, quoted: QuotedRanges) -> bool:

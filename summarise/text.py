@@ -16,6 +16,8 @@ _CLOSERS = {
     "„": "“”",  # German-style „…“
     "«": "»",
     "»": "«",  # Danish/Swedish style »…«
+    "‹": "›",
+    "›": "‹",
     '"': '"”',
     "‘": "’",
     "'": "'’",
@@ -88,7 +90,8 @@ def _can_open(text: str, i: int, start: int, width: int = 1) -> bool:
     if after == ">":
         return False  # tweet-date="…">text — the end of markup left in the text
     if after.isspace() or after == "":
-        return text[i] == "“" and before.isspace()  # saying, “ you have to — a curly opener standing apart
+        # saying, “ you have to — a curly opener standing apart; French sets « and ‹ apart from their words
+        return text[i] in "“«‹" and (before.isspace() or before in "([")
     if text[i] in "'’" and _is_word_char(before):
         return False  # don't, James' — an apostrophe
     if text[i] == '"' and before.isdigit():
@@ -135,12 +138,20 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
             elif nested and char == "”":
                 nested -= 1
             elif char in closers and i > opened_inner and _can_close(text, i, p_end, width):
-                found.append(QuoteSpan(open_at, i + width, opened_inner, i, True))
+                found.append(_quote_span(text, open_at, opened_inner, i, i + width))
                 open_at = -1
             i += width
         if open_at >= 0 and text[opened_inner:p_end].strip():
-            found.append(QuoteSpan(open_at, p_end, opened_inner, p_end, False))
+            found.append(_quote_span(text, open_at, opened_inner, p_end, p_end))
     return found
+
+
+def _quote_span(text: str, start: int, inner_start: int, inner_end: int, end: int) -> QuoteSpan:
+    """A quotation whose words exclude the blanks inside its marks (French sets them apart: « Oui »).
+    One without a closing mark ends at its paragraph's end."""
+    words = text[inner_start:inner_end]
+    inner_start += len(words) - len(words.lstrip())
+    return QuoteSpan(start, end, inner_start, inner_start + len(words.strip()), closed=end > inner_end)
 
 
 def word_count(text: str) -> int:
@@ -174,7 +185,12 @@ _ABBREVIATIONS = {
     "hon", "pres", "gov", "supt", "det", "insp", "mt", "ft", "approx", "dept", "univ", "ave",
     "blvd", "rd", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c", "u.s.a",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+# A sentence's end: its stop, any closing marks (French sets » apart: "enough. »", German closes
+# with “, Danish with «), then a blank and a capital, maybe after an opening mark („Rate, « Words).
+_BOUNDARY = re.compile(
+    r"[.!?…]+(?:[\"'”“’»«›‹)\]]|[^\S\n]+[»›](?!\w))*"
+    r"(?=\s+(?:[\"'“‘„‚»›(\[]|[«‹][^\S\n]*)?[A-Z0-9À-ÖØ-Þ])"
+)
 _MAX_QUOTE_HOLD = 600  # longer "quotations" are likely unbalanced marks: split inside them
 # Longer runs without a sentence end are not prose (a line with no punctuation): they are cut
 # at a space, so that parsing and headline compression work on bounded sentences.

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from summarise.pipeline import text_for_parsing
 from summarise.quotes import extract_quotes
 from summarise.speakers import names_in, strip_titles
-from summarise.text import quotation_spans
+from summarise.text import quotation_spans, sentences
 
 
 @pytest.fixture(scope="session")
@@ -1165,3 +1165,37 @@ def test_words_glued_onto_a_name_are_not_part_of_it(nlp):
     assert _person(nlp, *columnist, (0, 2)) == ["George Will"]
     first_name = ("Will Doyle spoke".split(), ["AUX", "PROPN", "VERB"], ["compound", "nsubj", "ROOT"], [1, 2, 2])
     assert _person(nlp, *first_name, (0, 2)) == ["Will Doyle"]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_french_quotation_marks_set_apart_by_a_space(quotes, space):
+    """« and » with the blank French typography puts inside them pair as one quotation,
+    whose words leave the blanks out; Danish »…« without blanks still pairs."""
+    text = (f"The union called the plan «{space}a disgrace{space}». Its leader, Paul Morel, spoke to reporters: "
+            f"«{space}We will block every road in the region,{space}» he said.")
+    found = quotes(text)
+    assert [q.text for q in direct(found)] == ["We will block every road in the region"]
+    assert direct(found)[0].speaker == "Paul Morel"
+    assert [(q.start, q.end) for q in quotation_spans("Han sagde »Det er slut nu« til os.")] == [(10, 26)]
+
+
+def test_a_quotation_in_german_marks_opens_a_sentence_of_its_own(quotes):
+    """„…“ after a full stop starts a new sentence, so the sentence before it is not taken
+    for the quotation's speaker's reported words."""
+    text = ("Bankers at Deutsche Bank agreed with Weber. „Interest rates will stay where they are "
+            "this year,“ wrote economist Greta Vogel.")
+    assert [s.text[:8] for s in sentences(text)] == ["Bankers ", "„Interes"]
+    found = quotes(text)
+    assert reported(found) == []
+    assert [(q.text, q.speaker) for q in direct(found)] == [
+        ("Interest rates will stay where they are this year", "Greta Vogel")
+    ]
+
+
+@pytest.mark.parametrize("opening, closing", [('"', '"'), ("“", "”")])
+def test_a_reported_clause_keeps_the_closing_mark_of_its_quotation(quotes, opening, closing):
+    """British copy puts the full stop after the closing mark, which the parse leaves out
+    of the clause with the stop: the statement shows the quotation whole."""
+    text = f"Mayor Ruth Okafor said the council had rejected the scheme {opening}without hesitation{closing}."
+    found = reported(quotes(text))
+    assert [q.text for q in found] == [f"the council had rejected the scheme {opening}without hesitation{closing}"]
