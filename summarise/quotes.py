@@ -497,7 +497,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     if is_cue(tokens[0]) or (runs_on and tokens[0].pos_ == "VERB"):  # "…," said Mr. Rhodes
         phrase = []
         for token in tokens[1:]:
-            if token.is_punct or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
+            if (token.is_punct and not _inside_word(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
                 break
             phrase.append(token)
         verb = tokens[0]
@@ -528,6 +528,11 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
     return speaker, mention, verb.text
+
+
+def _inside_word(token: Any) -> bool:
+    """A hyphen the tokenizer split out of a word: "Delaney-Price", "Jean-Luc"."""
+    return token.tag_ == "HYPH" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def _runs_on(verb: Any, clause: Any) -> bool:
@@ -651,7 +656,10 @@ def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | No
 def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
     """The person the sentence before is about, when a quoted sentence follows it with no
     tag at all: "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”" —
-    the newsroom way of letting the quotation speak for the subject just introduced."""
+    the newsroom way of letting the quotation speak for the subject just introduced, also one
+    named beside a role ("The chief constable, Alan Whitford, was furious. “…”"). A role
+    brought in after someone's quote in the same paragraph may be whom that speaker talks
+    about (""…," Finch says. Her rival, Tom Hale, has spent millions. "…""): not so."""
     before = _previous_sentence(doc, span, quoted)
     if before is None or not _opens_sentence(text_of(doc), span):
         return None
@@ -660,6 +668,9 @@ def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, spea
     if subject is None or is_quoted(subject.idx, quoted):
         return None
     if not speakers.is_person(subject):
+        return None
+    paragraph = _line_start(text_of(doc), before.start_char)
+    if subject.pos_ == "NOUN" and any(paragraph <= start < before.start_char for start, _ in quoted):
         return None
     speaker, mention = speakers.resolve(subject)
     return speaker, mention, root.text

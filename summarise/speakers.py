@@ -23,8 +23,12 @@ TITLES = re.compile(
     r"Chancellor|Ambassador|General|Gen\.|Spokesman|Spokeswoman|Spokesperson|Chief|Director|"
     r"Commissioner|Speaker|Leader|Chairman|Chairwoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|"
     r"Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Pope|Rev\.|Father|Officer|Detective|Sergeant|"
-    r"Sgt\.|Captain|Capt\.|Lieutenant|Lt\.|Colonel|Col\.|Attorney General|Candidate|Nominee)\s+)+"
+    r"Sgt\.|Captain|Capt\.|Lieutenant|Lt\.|Colonel|Col\.|Attorney General|Candidate|Nominee|"
+    r"Councillor|Cllr\.?|Councilman|Councilwoman|Alderman|Inspector|Insp\.?|Superintendent|Supt\.?|"
+    r"Constable|Sheriff|Bishop|Archbishop|Cardinal|Rabbi|Imam|Pastor|Sheikh|Baroness|Coach)\s+)+"
 )
+# Letters after a British name: an honour or an office, no part of the name ("Simon Aldridge KC").
+POST_NOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # The gender a pronoun names, and the titles and pronouns that show a person's.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -44,6 +48,10 @@ ORGANISATION_NOUNS = {
 # Nouns through which a body speaks: "the Kremlin's statement" is the Kremlin speaking.
 VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson", "account", "website"}
 NAME_LABELS = ("PERSON",)
+# Labels the small tagger gives a person's name it does not know ("Renate Vollmer" as ORG);
+# places and nationalities are left alone ("in Jupiter, Fla., the …").
+MISLABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 BODY_LABELS = ("ORG", "NORP", "GPE")
 # How a word before a name attaches when it is no part of it: "Neither Cruz", "Certainly
 # Donald Trump", "Top Clinton adviser", "Without Bloomberg".
@@ -70,7 +78,8 @@ def names_in(ent: Any) -> list[Any]:
     "Without Bloomberg", the "Will" of "Will Sanders come down?"), a possessive marker
     ("’s Clinton"), and a preposition with what follows ("Victoria at Sandy Hook"). A word
     the parse makes part of the name stays, whatever its tag ("Will Doyle", "George Will",
-    "Newt Gingrich"). Other entities, and one word alone, are kept whole."""
+    "Newt Gingrich"), and letters after the name ("Sarah Jennings OBE"). Other entities, and
+    one word alone, are kept whole."""
     if ent.label_ not in NAME_LABELS or len(ent) == 1:
         return [ent]
     from spacy.tokens import Span  # spaCy loads with the parser, not with the CLI
@@ -95,6 +104,8 @@ def names_in(ent: Any) -> list[Any]:
         return token.i > ent.start and token.pos_ == "ADP" and governs(token)
 
     end = next((t.i for t in ent if ends_name(t)), ent.end)
+    while end > ent.start + 1 and ent.doc[end - 1].text in POST_NOMINALS:
+        end -= 1
     cut = [t.i for t in ent[: end - ent.start] if glued(t)]
     if not cut and end == ent.end:
         return [ent]
@@ -126,7 +137,9 @@ class Speakers:
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
         self._quoted = list(quoted)
-        self._outside = [n for e in doc.ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
+        self._ents = [_as_person(e) for e in doc.ents]
+        self._person_tokens = {i for e in self._ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
+        self._outside = [n for e in self._ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
         self._full_names: dict[str, list[tuple[Any, str]]] = {}  # last word → (entity, name), in order
         for ent in self._outside:
             full = strip_titles(ent.text)
@@ -185,18 +198,31 @@ class Speakers:
     def _named_in(self, span: Any, head: Any) -> Any:
         """A person named in the phrase, else an organisation or place ("A Kremlin statement"):
         one the phrase is about, not one that only describes its head (``_speaks_for``) or a
-        name in a quoted title ("Fleming's “The Fixers: Eddie Mannix, …”")."""
+        name in a quoted title ("Fleming's “The Fixers: Eddie Mannix, …”"). Letters after a
+        name, which the parse may make the phrase's head ("Simon Aldridge KC"), name no one."""
+        named = span
+        while len(named) > 1 and named[-1].text in POST_NOMINALS and named[-2].i in self._person_tokens:
+            named = named[:-1]
+        ents = [e for e in self._ents if span.start <= e.start and e.end <= span.end]
         for labels in (NAME_LABELS, BODY_LABELS):
-            for ent in (n for e in span.ents for n in names_in(e)):
-                if ent.label_ in labels and _speaks_for(ent, span, head) and not is_quoted(ent.start_char, self._quoted):
+            for ent in (n for e in ents for n in names_in(e) if n.end <= named.end):
+                if ent.label_ in labels and _speaks_for(ent, named, head) and not is_quoted(ent.start_char, self._quoted):
                     return ent
         return None
 
     def is_person(self, token: Any) -> bool:
         """A person's name, a personal pronoun, or the surname of a person named in full
         earlier ("Maddow" after "Rachel Maddow", "LeVell" after "Bruce LeVell", which the tagger
-        may miss on its own)."""
-        if token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS:
+        may miss on its own), the letters after a person's name ("Simon Aldridge KC"), or a noun
+        with a person's name set beside it, who is that person ("The chief constable, Alan
+        Whitford, was furious", also where the parse ties the name to the noun's "of" phrase:
+        "The chief constable of Northshire Police, Sir Alan Whitford, used …")."""
+        if token.i in self._person_tokens or token.lower_ in PERSON_PRONOUNS:
+            return True
+        if token.pos_ == "NOUN" and any(t.dep_ == "appos" and t.i in self._person_tokens and _stands_beside(t, token)
+                                        for t in token.subtree):
+            return True
+        if token.text in POST_NOMINALS and token.i and self.is_person(token.doc[token.i - 1]):
             return True
         return token.text[:1].isupper() and self.full_name(token.text, token.idx) != token.text
 
@@ -325,7 +351,8 @@ class Speakers:
     def _role_mentions(self) -> list[tuple[int, str, str]]:
         """(offset, role noun, name) for each person introduced with a role:
         "Spokeswoman Maria Zakharova", "IAEA chief Rafael Grossi",
-        "Iran's ambassador to Moscow, Kazem Jalali", "Jalali, the ambassador"."""
+        "Iran's ambassador to Moscow, Kazem Jalali", "Jalali, the ambassador", and the noun
+        right before a name however the parse tied them ("the comedian Rob Delaney-Price")."""
         found = []
         for ent in self._outside:
             if ent.label_ not in NAME_LABELS:
@@ -337,6 +364,9 @@ class Speakers:
             nouns += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
             if root.dep_ in ("appos", "conj") and root.head.pos_ == "NOUN":
                 nouns.append(root.head)
+            before = ent.doc[ent.start - 1] if ent.start else None
+            if before is not None and before.tag_ == "NN" and before.lemma_.lower() not in ORGANISATION_NOUNS and before not in nouns:
+                nouns.append(before)
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
@@ -366,6 +396,45 @@ def _speaks_for(name: Any, span: Any, head: Any) -> bool:
         return True  # not "a spokesman for Mrs. Clinton", "hawks like Rubio and Bush"
     voice = head.lemma_.lower() in VOICE_NOUNS and not (name.label_ in NAME_LABELS and head.lower_ in _ROLE_WORDS)
     return voice and name.root.head.i == head.i
+
+
+def _stands_beside(name: Any, noun: Any) -> bool:
+    """Whether an appositive name is set beside the noun, directly or, as the parse often ties
+    it, beside the noun's "of" phrase ("The chief constable of Northshire Police, Sir Alan Whitford")."""
+    head = name.head
+    while head.i != noun.i and head.dep_ in ("prep", "pobj"):
+        head = head.head
+    return head.i == noun.i
+
+
+def _as_person(ent: Any) -> Any:
+    """The entity as a person's name where the tagger gave it another label but the sentence
+    shows a person: a name set beside a person's role ("The mayor, Renate Vollmer,", "Weaver,
+    the campaign manager.", not "the National Front, whose leader, …") or after a personal
+    title ("Ms Corby"). Only a person's role counts: "The company, Acme Corp," is a company."""
+    if ent.label_ not in MISLABELS or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        return ent
+    doc, root = ent.doc, ent.root
+
+    def role(noun: Any) -> bool:
+        return noun.pos_ == "NOUN" and noun.lower_ in _ROLE_WORDS and not any(c.tag_ == "WP$" for c in noun.children)
+
+    def closed(noun: Any) -> bool:  # the role's phrase ends at punctuation: not "…, the candidate boasted"
+        end = mention_span(noun).end
+        return end == len(doc) or doc[end].is_punct
+
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    role_first = root.dep_ == "appos" and before is not None and before.text == "," and root.head.i < ent.start \
+        and role(root.head)  # "The mayor, Renate Vollmer,"
+    name_first = after is not None and after.text == "," and any(
+        c.dep_ == "appos" and c.i > ent.end and role(c) and closed(c) for c in root.children)  # "Weaver, the campaign manager"
+    titled = before is not None and before.lower_.rstrip(".") in HONORIFICS
+    if not (role_first or name_first or titled):
+        return ent
+    from spacy.tokens import Span
+
+    return Span(doc, ent.start, ent.end, label="PERSON")
 
 
 def _title_gender(head: Any) -> str | None:

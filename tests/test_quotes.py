@@ -1199,3 +1199,64 @@ def test_a_reported_clause_keeps_the_closing_mark_of_its_quotation(quotes, openi
     text = f"Mayor Ruth Okafor said the council had rejected the scheme {opening}without hesitation{closing}."
     found = reported(quotes(text))
     assert [q.text for q in found] == [f"the council had rejected the scheme {opening}without hesitation{closing}"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Defence barrister Helen Marsh KC told the court: “My client has never denied being at the flat that night.”",
+     ["Helen Marsh"]),
+    ("Conservative MP Duncan Pryor OBE said the scheme was “a scandal waiting to happen”. “Nobody checked the "
+     "paperwork,” Mr Pryor said.", ["Duncan Pryor", "Duncan Pryor"]),
+    ("Councillor Janet Hughes said the library would stay open. “We have listened to every parent who wrote to us,” "
+     "Cllr Hughes said.", ["Janet Hughes"]),
+])
+def test_titles_and_letters_after_a_name_are_no_part_of_it(quotes, text, speakers):
+    """A British title before a name and the honours or office after it ("KC", "OBE", "MP")
+    are cut from the speaker's name, even where the parse makes the letters the phrase's head."""
+    assert [q.speaker for q in direct(quotes(text))] == speakers
+
+
+def _labelled(nlp, text, name, label):
+    """The article parsed, with ``name`` labelled as the small tagger sometimes labels a
+    person it does not know."""
+    doc = nlp(text_for_parsing(text))
+    start = text.index(name)
+    doc.ents = [e for e in doc.ents if e.end_char <= start or e.start_char >= start + len(name)] + [
+        doc.char_span(start, start + len(name), label=label)]
+    return extract_quotes(doc)
+
+
+def test_a_name_beside_a_persons_role_is_a_person_whatever_its_label(nlp):
+    """A name set beside a person's role, or after "Ms", is a person even where the tagger
+    labels it an organisation or a product; a body beside a noun that is no person's role
+    stays a body."""
+    mayor = ("The harbour town's mayor, Ingrid Kowalczyk, spoke to reporters on Monday. “We will rebuild "
+             "the pier before the summer,” the mayor said.")
+    assert [q.speaker for q in _labelled(nlp, mayor, "Ingrid Kowalczyk", "ORG")] == ["Ingrid Kowalczyk"]
+    leader = ("Finance Minister Olga Brandt said she would stay. The opposition leader, Tomas Vik, said the budget "
+              "had failed. He told the radio station: “Families cannot wait another year for this.”")
+    assert [q.speaker for q in direct(_labelled(nlp, leader, "Tomas Vik", "PRODUCT"))] == ["Tomas Vik"]
+    owner = ("The owner, Kowalczyk Marine, closed the yard on Monday. “We will reopen when the pier is safe "
+             "again,” the owner said.")
+    assert [q.speaker for q in _labelled(nlp, owner, "Kowalczyk Marine", "ORG")] == ["owner"]
+
+
+@pytest.mark.parametrize("text", [
+    "The head teacher, Margaret Oduya, was close to tears. “We did everything the inspectors asked of us.”",
+    "The new director of the city museum, Paul Renshaw, spent his first day among the packing crates.\n\n"
+    "“Half of this collection has not been seen by the public for forty years.”",
+])
+def test_a_role_with_a_name_beside_it_introduces_the_quote_after(quotes, text):
+    """A sentence about "the head teacher, Margaret Oduya" hands the untagged quotation after
+    it to her, as one about "Margaret Oduya" does, also where the parse ties the name to the
+    role's "of" phrase."""
+    assert [q.speaker for q in direct(quotes(text))] == [text.split(", ")[1]]
+
+
+def test_a_hyphenated_name_after_its_role_noun_is_read_whole(quotes):
+    """"posted the comedian Rob Hendry-Price": the tag read by position keeps the hyphenated
+    surname whole, and the noun right before the name is his role, even where the parse sets
+    the two side by side as objects of the verb: "the comedian" later stands for him."""
+    text = ("“Gutted,” posted the comedian Rob Hendry-Price on Instagram. “I played my first gig on that stage to "
+            "eleven people and a dog.”\n\nThe venue will close in June after forty years. “It was the making of "
+            "me,” the comedian said.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Rob Hendry-Price"] * 3
