@@ -11,9 +11,10 @@ quotation marks is the writer, whom no name in the article stands for.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any, Iterable
 
-from summarise.models.nlp import token_at
+from summarise.models.nlp import text_of, token_at
 from summarise.text import is_quoted
 
 TITLES = re.compile(
@@ -47,6 +48,10 @@ ORGANISATION_NOUNS = {
 }
 # Nouns through which a body speaks: "the Kremlin's statement" is the Kremlin speaking.
 VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson", "account", "website"}
+# A person described rather than named ("the teenager said"): an age, or these words.
+DESCRIBED = re.compile(r"the (?:(\w+-year-old)\b ?)?([A-Za-z]+)?", re.I)
+EPITHETS = {"teenager", "youngster", "veteran", "pensioner", "billionaire", "millionaire", "tycoon", "mogul"}
+COLLECTIVE_DEMONYM = re.compile(r"(?:sh|ch|ese|ss)$")  # "the French", "the Swiss" are a people
 NAME_LABELS = ("PERSON",)
 # Labels the small tagger gives a person's name it does not know ("Renate Vollmer" as ORG);
 # places and nationalities are left alone ("in Jupiter, Fla., the …").
@@ -169,6 +174,10 @@ class Speakers:
         (""…," the 43-year-old asked", where the parser tied the phrase into the quote)."""
         head = span.root if head is None else head
         mention = span.text
+        if self._describes_one_named(span, head):  # "the 54-year-old", "the Scot", "the teenager"
+            person = self._antecedent(span.start_char, "")
+            if person is not None:
+                return person, mention
         named = self._named_in(span, head)
         if named is not None:
             return self.full_name(strip_titles(named.text), span.start_char, _title_gender(named.root)), mention
@@ -194,6 +203,26 @@ class Speakers:
                     return body, mention
         name = strip_titles(_drop_article(span))
         return (self.full_name(name, span.start_char, _title_gender(head)) if head.pos_ == "PROPN" else name), mention
+
+    def _describes_one_named(self, span: Any, head: Any) -> bool:
+        """Whether a phrase describes a person named earlier instead of naming anyone: an age
+        ("the 54-year-old"), a nationality or party in the singular ("the Scot", "the Texan",
+        "the Republican"; not "the French", who are many, nor a paper, "The Tennessean"), a
+        word for a person by what they are (``EPITHETS``), or an age with one of these ("the
+        19-year-old Scot"). Not when the article first brought in someone unnamed so ("a
+        54-year-old man", "a teenager"): the phrase is that person."""
+        found = DESCRIBED.fullmatch(span.text)
+        if found is None:
+            return False
+        age, word = found.groups()
+        if word is not None:
+            demonym = (span[0].text == "the" and head.ent_type_ in ("NORP", "PERSON")
+                       and not COLLECTIVE_DEMONYM.search(word) and not TITLES.match(word + " ")
+                       and self.full_name(word, span.start_char) == word)
+            if head.text != word or head.tag_ not in ("NN", "NNP") or not (demonym or word.lower() in EPITHETS):
+                return False
+        earlier = text_of(self.doc)[: span.start_char].lower()
+        return re.search(rf"\b(?:{'|'.join(INDEFINITES)}) {re.escape((age or word).lower())}\b", earlier) is None
 
     def _named_in(self, span: Any, head: Any) -> Any:
         """A person named in the phrase, else an organisation or place ("A Kremlin statement"):
@@ -233,13 +262,18 @@ class Speakers:
         … Clinton said"), else the first named: a relative named in passing ("his wife, Jane
         Sanders", "Bill Clinton's policies") does not take over the bare surname. A title
         (``gender``) keeps those known to be of its gender, else those not known to be of the
-        other ("Mrs. Clinton" is Hillary Clinton, not Bill Clinton)."""
+        other ("Mrs. Clinton" is Hillary Clinton, not Bill Clinton). A surname titled both ways
+        (``_titled_both_ways``) that the article names in full for one person only is that
+        person's only where the article shows her or him to be of the title's gender."""
         candidates = self._full_names.get(name.rsplit(" ", 1)[-1].lower(), [])
         named = [(e, full) for e, full in candidates
                  if e.start_char < before and full.lower().endswith(" " + name.lower())]
         if gender is not None:
             fits = [(e, full) for e, full in named if self._genders.get(full, gender) == gender]
-            named = [(e, full) for e, full in fits if full in self._genders] or fits
+            known = [(e, full) for e, full in fits if full in self._genders]
+            if name.lower() in self._titled_both_ways and len({full for _, full in candidates}) == 1:
+                fits = []  # "Mr Ellery", "Mrs Ellery": Tom Ellery, alone named in full, is one of them
+            named = known or fits
         if not named:
             return name
         subjects = [full for e, full in named if e.root.dep_ in SUBJECTS and e.root.head.i == e.sent.root.i]
@@ -260,12 +294,15 @@ class Speakers:
         return None
 
     def _antecedent(self, before: int, pronoun: str, chain: int = 0) -> str | None:
-        """The person a pronoun at ``before`` stands for: a person named as a subject in this
-        sentence or the one before, the main clause's first ("he" in "Reid said that Sanders
-        had energized voters. He added …" is Reid; in "Viguerie is upbeat about Cruz's
-        chances because he …", Viguerie), following a same pronoun there back to its name;
-        else the last person named. Never one the article shows to be of the other gender
-        ("she" is not Mr. Trump)."""
+        """The person a pronoun at ``before`` stands for: a person named as a subject (or beside
+        one) in this sentence or the one before, the main clause's first ("he" in "Reid said
+        that Sanders had energized voters. He added …" is Reid; in "Viguerie is upbeat about
+        Cruz's chances because he …", Viguerie), following a same pronoun or a description
+        ("the Scot") there back to its name; else the last person named. Never one the article
+        shows to be of the other gender ("she" is not Mr. Trump). A description itself
+        (``_describes_one_named``, pronoun "") stands only for a subject there: with no gender
+        to check, the last person named may be anyone ("Melania Trump … the Trump team … the
+        46-year-old")."""
         gender = PRONOUN_GENDER.get(pronoun)
         fits = {i: name for i, name in self._people.items()
                 if gender is None or (_title_gender(self.doc[i]) or self._genders.get(name, gender)) == gender}
@@ -280,14 +317,21 @@ class Speakers:
         for sent in window:
             subjects = [
                 t for t in sent
-                if t.idx < before and t.dep_ in SUBJECTS and not is_quoted(t.idx, self._quoted)
+                if t.idx < before and _subject(t) is not None and not is_quoted(t.idx, self._quoted)
                 and (t.i in fits or (t.lower_ == pronoun and gender is not None and chain < MAX_PRONOUN_CHAIN))
             ]
             if subjects:
-                subject = min(subjects, key=lambda t: (t.head.i != sent.root.i, -t.i))
-                return fits.get(subject.i) or self._antecedent(subject.idx, pronoun, chain + 1)
+                subject = min(subjects, key=lambda t: (_subject(t).head.i != sent.root.i, -t.i))
+                if subject.i in fits and not self._describes_one_named(mention_span(subject), subject):
+                    return fits[subject.i]
+                return self._antecedent(subject.idx, pronoun, chain + 1)  # "he" or "the Scot" before
         earlier = [i for i in fits if self.doc[i].idx < before]
-        return fits[max(earlier)] if earlier else None
+        if not earlier or not pronoun:
+            return None
+        last = self.doc[max(earlier)]
+        if self._describes_one_named(mention_span(last), last):
+            return self._antecedent(last.idx, pronoun, chain + 1)
+        return fits[last.i]
 
     def _subject_of_quoted_clause(self, token: Any, verb: Any) -> bool:
         """Whether ``token`` is the subject of the quoted clause ``verb`` reports: in
@@ -310,8 +354,9 @@ class Speakers:
         """Each person's gender as the article shows it: a title (Mr., Ms.) before the name,
         the pronouns after the name that is the main subject of a sentence ("Ginsburg said
         that she …", "Ginsburg escalated her criticism"), or the pronoun subject of the
-        sentence after ("Ginsburg said … . She added …"), the majority deciding. A titled
-        surname two people share is left out: "Mrs. Clinton" may not be the Clinton last
+        sentence after ("Ginsburg said … . She added …"), the majority deciding. A pronoun in a
+        clause whose subject is another pronoun may stand for someone else (``_someone_else``).
+        A titled surname two people share is left out: "Mrs. Clinton" may not be the Clinton last
         named in full, and would teach that one the other's gender."""
         votes: dict[str, list[str]] = {}
         surnames = {e.root.i for e in self._outside if " " not in strip_titles(e.text)}
@@ -331,7 +376,8 @@ class Speakers:
                 if token.lower_ not in PRONOUN_GENDER or is_quoted(token.idx, self._quoted):
                     continue
                 if subject is not None and token.i > subject.i:
-                    votes.setdefault(main, []).append(PRONOUN_GENDER[token.lower_])
+                    if not _someone_else(token, subject):
+                        votes.setdefault(main, []).append(PRONOUN_GENDER[token.lower_])
                 elif subject is None and token.dep_ in SUBJECTS and token.head.i == sent.root.i and main_before:
                     votes.setdefault(main_before, []).append(PRONOUN_GENDER[token.lower_])
             main_before = main
@@ -341,6 +387,18 @@ class Speakers:
             if men != women:
                 genders[name] = "m" if men > women else "f"
         return genders
+
+    @cached_property
+    def _titled_both_ways(self) -> set[str]:
+        """Surnames the article titles as a man's and as a woman's ("Mr Ellery", "Mrs Ellery"):
+        two people bear them, whoever of them was named in full. Read off the words, not the
+        entities: the tagger misses a name now and then."""
+        titles: dict[str, set[str]] = {}
+        for token in self.doc:
+            gender = _title_gender(token) if token.pos_ == "PROPN" else None
+            if gender is not None and not is_quoted(token.idx, self._quoted):
+                titles.setdefault(token.lower_, set()).add(gender)
+        return {surname for surname, genders in titles.items() if len(genders) > 1}
 
     def _role(self, lemma: str, before: int) -> str | None:
         for offset, role, name in reversed(self._roles):
@@ -435,6 +493,33 @@ def _as_person(ent: Any) -> Any:
     from spacy.tokens import Span
 
     return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _someone_else(pronoun: Any, subject: Any) -> bool:
+    """Whether a pronoun after a sentence's main subject stands for someone else: the owner or
+    object in a clause whose subject is a pronoun of the other gender that the main subject
+    speaks of ("Sjoberg said she had accepted his resignation": she is Sjoberg, so "his" is not).
+    Not when the main subject speaks to someone ("Randolph told others that he called her"):
+    the pronoun subject may be one of them."""
+    if pronoun.dep_ in SUBJECTS:
+        return False
+    verb = pronoun.head
+    while verb.head.i != verb.i and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head
+    other = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    gender = PRONOUN_GENDER[pronoun.lower_]
+    return (other is not None and PRONOUN_GENDER.get(other.lower_, gender) != gender
+            and verb.dep_ == "ccomp" and verb.head.i == subject.head.i
+            and not any(c.dep_ in ("dobj", "dative") for c in subject.head.children))
+
+
+def _subject(token: Any) -> Any:
+    """The subject a token is or names: itself, or the one it stands beside ("Sweden's
+    defence minister, Lars Eklund, resigned"), a singular noun as one person's name needs
+    (not the misparsed "Proposals … from the front-runner, Hillary Rodham Clinton, …"); else None."""
+    if token.dep_ == "appos" and token.head.tag_ in ("NN", "NNP"):
+        token = token.head
+    return token if token.dep_ in SUBJECTS else None
 
 
 def _title_gender(head: Any) -> str | None:

@@ -1260,3 +1260,49 @@ def test_a_hyphenated_name_after_its_role_noun_is_read_whole(quotes):
             "eleven people and a dog.”\n\nThe venue will close in June after forty years. “It was the making of "
             "me,” the comedian said.")
     assert [q.speaker for q in direct(quotes(text))] == ["Rob Hendry-Price"] * 3
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Maren Voss resigned on Friday. “I have made mistakes and I am sorry for them,” the 61-year-old told reporters.",
+     "Maren Voss"),
+    ("Coach Tom Hale was angry. “That was a foul, and everybody in the ground saw it,” the Scot said. “We lost.”",
+     "Tom Hale"),
+    ("Jon Ruddock, 18, scored twice. “I just hit it as hard as I could and hoped,” the teenager said.", "Jon Ruddock"),
+    ("A 61-year-old man was arrested. Tom Hale said it was sad. “I did nothing wrong,” the 61-year-old told reporters.",
+     "61-year-old"),
+    ("A teenager was hurt. Tom Hale spoke on Friday. “I just want to go home to my family,” the teenager said.",
+     "teenager"),
+    ("Tom Hale spoke in Paris. “We will not sign the treaty this year,” the French said.", "French"),
+])
+def test_a_person_described_by_age_nationality_or_epithet_is_the_one_named_before(quotes, text, speaker):
+    """"the 61-year-old", "the Scot", "the teenager" stand for the person the sentences before are
+    about, unless the article brought in someone unnamed so ("A teenager was hurt"); "the
+    French" are a people."""
+    assert [q.speaker for q in direct(quotes(text))][:1] == [speaker]
+
+
+def test_a_pronoun_after_a_described_person_goes_back_to_the_name(quotes):
+    """"the Scot said … he added": "he" is the Scot, that is Hale; a name beside the subject
+    ("Her father, Tom Hale,") is a subject too."""
+    text = ("Coach Tom Hale was angry. “That was a foul,” the Scot said of the tackle by Jon Ruddock. "
+            "“We were robbed of a win today,” he added. Her father, Brad Ellis, stood nearby. "
+            "“It was a foul,” he said.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Tom Hale", "Tom Hale", "Brad Ellis"]
+
+
+def test_an_owner_in_what_she_says_is_not_the_one_saying_it(quotes):
+    """"Holt said she had accepted his resignation": "she" is Holt, so "his" is someone else and
+    does not make Holt a man whom the next "he" could stand for."""
+    text = ("Tom Hale resigned on Monday. Governor Karen Holt said she had accepted his resignation. "
+            "The budget was cut by a third. “I have served this state for twenty years,” he told reporters.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Tom Hale"]
+
+
+def test_a_surname_titled_both_ways_is_not_the_one_person_named_in_full(quotes):
+    """"Mr Ellery" and "Mrs Ellery" are two people, though only Tom Ellery was named in full:
+    "Mrs Ellery" is not he, and does not teach him her gender."""
+    text = ("Tom Ellery and his wife won the lottery on Saturday. “We are not going anywhere at all,” said Mr Ellery. "
+            "Mrs Ellery said she had checked the ticket twenty times.")
+    found = quotes(text)
+    assert [q.speaker for q in direct(found)] == ["Tom Ellery"]
+    assert [q.speaker for q in reported(found)] == ["Ellery"]
