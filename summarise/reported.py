@@ -22,6 +22,7 @@ from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, is_quoted, word_count
 
 MIN_REPORTED_WORDS = 2  # shorter statements are fragments of a parse, not reported speech
+WORD_SIGNS = {"%", "#"}  # punctuation to the tokenizer, part of the word before or after it
 
 
 def reported_speech(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[Quote]:
@@ -108,10 +109,7 @@ def _framed_quotation(verb: Any, quoted: QuotedRanges) -> tuple[int, int] | None
     else:
         return None
     for run in _contiguous_runs([t for c in parts for t in c.subtree]):
-        while run and (run[-1].is_punct or run[-1].is_space):
-            run.pop()
-        while run and (run[0].is_punct or run[0].is_space):
-            run.pop(0)
+        run = _trimmed(run, floor=0)
         if not run:  # punctuation alone
             continue
         start, end = _offsets(run)
@@ -144,21 +142,26 @@ def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
     left, right = aside.left_edge.i, aside.right_edge.i
     runs = _contiguous_runs([t for t in head.subtree if not left <= t.i <= right])
     run = max(runs, key=len, default=[head])
-    while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
-        run.pop()
-    while len(run) > 1 and (run[0].is_punct or run[0].is_space or run[0].dep_ == "cc"):
-        run.pop(0)
-    return _offsets(run)
+    return _offsets(_trimmed(run, leading=("cc",)))
 
 
 def _clause_offsets(clause: Any) -> tuple[int, int]:
     """Character range of a clause, without punctuation at either end."""
-    tokens = list(clause.subtree)
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    return _offsets(tokens)
+    return _offsets(_trimmed(list(clause.subtree)))
+
+
+def _trimmed(tokens: list[Any], floor: int = 1, leading: tuple[str, ...] = ()) -> list[Any]:
+    """Tokens without punctuation or blank lines at either end, keeping at least ``floor``
+    of them, and without a leading token of a ``leading`` relation ("and …"). A sign that
+    belongs to its word stays: "cut costs by 10%", "#FeelTheBern"."""
+    def edge(token: Any) -> bool:
+        return token.is_space or (token.is_punct and token.text not in WORD_SIGNS)
+
+    while len(tokens) > floor and edge(tokens[-1]):
+        tokens = tokens[:-1]
+    while len(tokens) > floor and (edge(tokens[0]) or tokens[0].dep_ in leading):
+        tokens = tokens[1:]
+    return tokens
 
 
 def _offsets(tokens: list[Any]) -> tuple[int, int]:

@@ -1306,3 +1306,12 @@ def test_a_surname_titled_both_ways_is_not_the_one_person_named_in_full(quotes):
     found = quotes(text)
     assert [q.speaker for q in direct(found)] == ["Tom Ellery"]
     assert [q.speaker for q in reported(found)] == ["Ellery"]
+
+
+def test_a_reported_clause_keeps_the_signs_of_its_figures(quotes):
+    """A per-cent sign is punctuation to the tokenizer but part of the figure: the statement
+    must not shrink "by 10%" to "by 10", nor end on the paragraph's blank line."""
+    text = ("Council leader Jane Smith said the plan would cut costs by 10%.\n\n"
+            "Finance chief Tom Brown said the deficit had grown by 4%.\n\nThe vote is on Monday.")
+    assert [q.text for q in reported(quotes(text))] == [
+        "the plan would cut costs by 10%", "the deficit had grown by 4%"]
