@@ -109,6 +109,19 @@ def _can_close(text: str, i: int, end: int, width: int = 1) -> bool:
     return True
 
 
+# The tag of a quotation whose closing mark is missing: the rest of its last sentence after a
+# comma, a speech verb in it ("…no choice, union negotiator Marieke de Vries told reporters.").
+_OWN_TAG = re.compile(r",\s+(?:[^,.!?\"“”]{1,80}?\s)?(?:said|says|told|tells|added|adds|explained|wrote)\b[^.!?\"“”]*[.!?]\s*$")
+
+
+def _reopens(text: str, i: int, end: int, width: int) -> bool:
+    """Whether a straight mark that would close the open quotation opens the next one instead:
+    after a sentence's end and a blank, before a word (\"… no choice, the negotiator told
+    reporters. \"They want …\"), the writer left out the earlier quotation's closing mark."""
+    after = text[i + width] if i + width < end else " "
+    return _is_word_char(after) and text[i - 1].isspace() and text[i - 2 : i].rstrip()[-1:] in (".", "?", "!")
+
+
 def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[QuoteSpan]:
     """Pair quotation marks by character, paragraph by paragraph.
 
@@ -137,6 +150,11 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
                 nested += 1
             elif nested and char == "”":
                 nested -= 1
+            elif char == '"' and closers == _CLOSERS[char] and i > opened_inner and _reopens(text, i, p_end, width):
+                tag = _OWN_TAG.search(text, opened_inner, i)  # its closing mark left out: it ends at its tag
+                cut = tag.start() if tag else i
+                found.append(_quote_span(text, open_at, opened_inner, cut, cut))
+                open_at, opened_inner, closers, nested = i, i + width, _CLOSERS[char], 0
             elif char in closers and i > opened_inner and _can_close(text, i, p_end, width):
                 found.append(_quote_span(text, open_at, opened_inner, i, i + width))
                 open_at = -1

@@ -1315,3 +1315,17 @@ def test_a_reported_clause_keeps_the_signs_of_its_figures(quotes):
             "Finance chief Tom Brown said the deficit had grown by 4%.\n\nThe vote is on Monday.")
     assert [q.text for q in reported(quotes(text))] == [
         "the plan would cut costs by 10%", "the deficit had grown by 4%"]
+
+
+def test_a_quotation_left_unclosed_before_the_next_one_ends_at_its_tag(quotes):
+    """A writer who forgets a closing mark ("…no choice, the negotiator told reporters. "They
+    …") must not turn the tag into quoted words nor lose the next quotation: the first ends
+    where its tag begins, the second opens at its own mark, and both have the tag's speaker."""
+    text = ('"We did not want this, but they left us no choice, union negotiator Anna de Wit told reporters '
+            'outside the terminal. "They want robots on every crane."\n\nThe strike began at dawn.')
+    found = direct(quotes(text))
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We did not want this, but they left us no choice", "Anna de Wit"),
+        ("They want robots on every crane.", "Anna de Wit"),
+    ]
+    assert all(text[q.start:q.end] == q.text for q in found)
