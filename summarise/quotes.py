@@ -5,7 +5,9 @@
 logic both share (whose words a cue verb introduces) is in ``cues``; ``speakers.Speakers``
 turns the speaking phrase into a name. This module decides which cue a direct quote has.
 
-A quote's speaker is the first of these strategies to find one (``_attribution``):
+A transcript printed without quotation marks ("TAPPER: Do you think …") gives each line to
+the speaker its label names (``_transcript_lines``). A quote's speaker is the first of these
+strategies to find one (``_attribution``):
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
 "Topic - Source:", an excerpt's "From the report:"); the owner of a noun of speech whose
@@ -61,12 +63,51 @@ NOUN_PHRASE_TAGS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")  # wor
 
 def extract_quotes(doc: Any) -> list[Quote]:
     """Direct quotations and reported speech of a parsed article, in order of appearance."""
-    spans = [s for s in quotation_spans(text_of(doc)) if _word_count(text_of(doc), s) > 0]
-    quoted = [(s.start, s.end) for s in spans]
+    lines = _transcript_lines(text_of(doc))
+    spans = [s for s in quotation_spans(text_of(doc))
+             if _word_count(text_of(doc), s) > 0 and not is_quoted(s.start, [(start, end) for _, start, end in lines])]
+    quoted = [(s.start, s.end) for s in spans] + [(start, end) for _, start, end in lines]
     speakers = Speakers(doc, quoted)
     reported = reported_speech(doc, quoted, speakers)
     direct = [q for q in _direct_quotes(doc, spans, quoted, speakers, reported) if not _within(q, reported)]
+    direct += [_transcript_quote(text_of(doc), line, lines, speakers) for line in lines]
     return sorted(direct + reported, key=lambda q: q.start)
+
+
+# A transcript's line: its speaker in capitals, a colon, then the words, with no quotation marks.
+_TRANSCRIPT_LINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+([^\s\"“‘'(\[][^\n]*)$", re.M)
+NOT_SPEAKER_LABELS = {"UPDATE", "UPDATED", "WATCH", "VIDEO", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION",
+                      "RELATED", "READ MORE", "BREAKING", "PHOTO", "PHOTOS", "SOURCE", "SOURCES", "WARNING"}
+
+
+def _transcript_lines(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each line of a transcript printed without quotation marks
+    ("TAPPER: Do you think …"). A label counts when the transcript gives it both in full and as
+    a surname ("JAKE TAPPER:", "TAPPER:") or the article writes its surname in prose ("Fallin"),
+    and only where two lines or more have such labels: "UPDATE:" or a lone capitalised heading
+    is no speaker."""
+    found = []
+    labelled = list(_TRANSCRIPT_LINE.finditer(text))
+    labels = {line.group(1) for line in labelled}
+    for line in labelled:
+        label = line.group(1)
+        surname = label.rsplit(" ", 1)[-1]
+        full_and_alone = surname in labels if " " in label else any(other.endswith(" " + label) for other in labels)
+        if label in NOT_SPEAKER_LABELS or not (full_and_alone or re.search(rf"\b{re.escape(surname.title())}\b", text)):
+            continue
+        start, end = _trim(text, line.start(2), line.end(2))
+        found.append((label, start, end))
+    return found if len(found) >= 2 else []
+
+
+def _transcript_quote(text: str, line: tuple[str, int, int], lines: list[tuple[str, int, int]], speakers: Speakers) -> Quote:
+    """The line as its speaker's words: "TAPPER:" after "JAKE TAPPER:" is Jake Tapper, and a
+    surname the article named in full earlier is that person ("FALLIN:" → Mary Fallin)."""
+    label, start, end = line
+    surname = label.rsplit(" ", 1)[-1]
+    full = next((other for other, _, _ in lines if " " in other and other.rsplit(" ", 1)[-1] == surname), label)
+    name = strip_titles(full.title())
+    return Quote(text[start:end], start, end, speakers.full_name(name, start), label, ":", "direct")
 
 
 def _within(quote: Quote, reported: list[Quote]) -> bool:

@@ -1329,3 +1329,30 @@ def test_a_quotation_left_unclosed_before_the_next_one_ends_at_its_tag(quotes):
         ("They want robots on every crane.", "Anna de Wit"),
     ]
     assert all(text[q.start:q.end] == q.text for q in found)
+
+
+def test_transcript_lines_without_quotation_marks_are_their_speakers_words(quotes):
+    """A transcript printed as "NAME: words" lines: each line is its speaker's, a surname label
+    is the full name an earlier label or the prose gave ("TAPPER:" after "JAKE TAPPER:",
+    "FALLIN:" after "Governor Mary Fallin"), and a heading such as "UPDATE:" is nobody."""
+    text = ("Governor Mary Fallin spoke on Sunday.\n\nJAKE TAPPER: Do you think he has changed his tone?\n\n"
+            "FALLIN: I think he is trying to bring the country together.\n\n"
+            "TAPPER: Do you believe him?\n\nUPDATE: This story has been updated.")
+    found = direct(quotes(text))
+    assert [(q.text, q.speaker, q.mention) for q in found] == [
+        ("Do you think he has changed his tone?", "Jake Tapper", "JAKE TAPPER"),
+        ("I think he is trying to bring the country together.", "Mary Fallin", "FALLIN"),
+        ("Do you believe him?", "Jake Tapper", "TAPPER"),
+    ]
+
+
+def test_a_single_capitalised_heading_is_no_transcript(quotes):
+    """One "LABEL: text" line, or labels that name no one, are headings, not a transcript."""
+    text = "BREAKING: The council has voted to close the library.\n\nMORE SOON: Details to follow."
+    assert direct(quotes(text)) == []
+
+
+def test_capitalised_headings_that_name_no_one_are_no_transcript(quotes):
+    """Two headings in capitals ("LIVE UPDATES:", "MORE SOON:") name no one the article names."""
+    text = "LIVE UPDATES: The council has voted to close the library.\n\nMORE SOON: Details will follow tonight."
+    assert direct(quotes(text)) == []
