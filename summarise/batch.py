@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from summarise.brief import Article, Brief
-from summarise.errors import SummariseError
+from summarise.errors import StreamError, SummariseError
 from summarise.sources import Source
 
 CHUNK_SIZE = 8
@@ -45,6 +45,7 @@ class BatchReport:
     failed: int = 0
     skipped: int = 0
     interrupted: bool = False
+    signal: int | None = None  # what interrupted it: SIGINT (Ctrl-C) or SIGTERM
     started: float = field(default_factory=time.monotonic)
 
     @property
@@ -57,7 +58,7 @@ class BatchReport:
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
         rate = self.summarised / self.elapsed if self.elapsed > 0 else 0.0
-        head = "interrupted: " if self.interrupted else ""
+        head = ("terminated: " if self.signal == signal.SIGTERM else "interrupted: ") if self.interrupted else ""
         return f"{head}{', '.join(parts)} in {self.elapsed:.1f} s ({rate:.1f} articles/s)"
 
 
@@ -138,7 +139,8 @@ class StopFlag:
     """Set by the first Ctrl-C (or SIGTERM): finish what is in hand, write it, stop."""
 
     def __init__(self) -> None:
-        self.signal: int | None = None
+        self.signal: int | None = None  # the first signal
+        self.last: int | None = None  # the latest one
 
     def __bool__(self) -> bool:
         return self.signal is not None
@@ -183,11 +185,13 @@ def run_batch(
                 try:
                     sink.brief(target, outcome)
                     report.summarised += 1
+                except StreamError:
+                    raise  # the output itself is gone: nothing after this could be delivered
                 except SummariseError as error:
                     _fail(report, sink, report_error, name, error)
             advance(outcome.count if isinstance(outcome, Skipped) else 1)
     finally:  # what was summarised before a failure or an interrupt is still written out
-        report.interrupted = bool(stop)
+        report.interrupted, report.signal = bool(stop), stop.signal
         sink.close()
     return report
 

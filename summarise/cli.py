@@ -18,7 +18,7 @@ import click
 
 from summarise import __version__
 from summarise.batch import StopFlag
-from summarise.errors import ExitStatus, SummariseError
+from summarise.errors import ExitStatus, StreamError, SummariseError
 from summarise.models.device import DEVICES, DTYPES
 from summarise.render import FORMATS
 from summarise.sources import DEFAULT_GLOBS, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
@@ -40,6 +40,16 @@ def _stderr_console() -> Any:
     from rich.console import Console
 
     return Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def _ray_address(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        from summarise.ray_batch import address_problem
+
+        problem = address_problem(value)
+        if problem:
+            raise click.BadParameter(f"{value!r}: {problem}")
+    return value
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "SUMMARISE"})
@@ -82,7 +92,7 @@ def _stderr_console() -> Any:
                    "each extra worker adds speed and ~0.8 GB of memory.")
 @click.option("--text-field", default=None, metavar="FIELD",
               help="Summarise each row of .jsonl/.parquet inputs, taking the article from this field.")
-@click.option("--ray", "ray_address", default=None, envvar="RAY_ADDRESS", metavar="ADDRESS",
+@click.option("--ray", "ray_address", default=None, envvar="RAY_ADDRESS", metavar="ADDRESS", callback=_ray_address,
               help="Summarise on Ray: local (a local instance), auto, or ray://HOST:PORT. "
                    "Needs pip install 'summarise[ray]'.")
 @click.option("--ray-actors", type=click.IntRange(1), default=None,
@@ -115,6 +125,9 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, whole_sen
         raise click.UsageError("--shard-size needs --output-dir")
     if shard_size is not None and fmt not in (None, "jsonl"):
         raise click.UsageError("--shard-size writes JSON Lines: leave --format out or give jsonl")
+    if sys.stdout is None and output_dir is None:  # started with stdout closed (`>&-`)
+        _stderr_console().print("summarise: cannot write to standard output: it is closed", markup=False)
+        sys.exit(int(ExitStatus.INPUT_FAILED))
     fmt = fmt or ("json" if output_dir else "rich" if sys.stdout.isatty() else "text")
     engine = {"model": model, "prompts": prompts_dir, "device": device, "dtype": dtype,
               "batch_size": batch_size, "strict": strict, "allow_download": allow_download,
@@ -127,14 +140,19 @@ def main(inputs: tuple[str, ...], fmt: str | None, claims: int | None, whole_sen
         with _stop_on_signals(stop):
             status = _run(inputs, fmt, claims, output_dir, globs, skip_existing, max_chars, timeout,
                           jobs, quiet, debug, stdin, errors, engine, stop, text_field, ray, shard_size)
-    except KeyboardInterrupt:
-        errors.print("summarise: interrupted")
-        status = ExitStatus.INTERRUPTED
+    except KeyboardInterrupt:  # a second Ctrl-C or SIGTERM: at once
+        terminated = stop.last == signal.SIGTERM
+        errors.print("summarise: terminated" if terminated else "summarise: interrupted")
+        status = 128 + signal.SIGTERM if terminated else ExitStatus.INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
         status = 141
     except SummariseError as error:
         errors.print(f"summarise: {error}", markup=False)
+        if debug:
+            errors.print("".join(traceback.format_exception(error)), markup=False)
+        if isinstance(error, StreamError):
+            _silence_stdout()  # what is still buffered could not be written either
         status = ExitStatus.INPUT_FAILED
     sys.exit(int(status))
 
@@ -148,7 +166,7 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
 
     from summarise.batch import Reader, run_batch
     from summarise.generative import make_summariser
-    from summarise.output import DirectorySink, ShardSink, StreamSink
+    from summarise.output import DirectorySink, ShardSink, StreamSink, file_identities, input_files
     from summarise.sources import Source, expand_inputs, read_source
     from summarise.tabular import expand_tables, holds_rows
 
@@ -163,10 +181,20 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
     # A table's rows are read as they are summarised (on Ray, by the cluster), so their number is not known here.
     count = None if any(holds_rows(item, text_field) for item in found) else len(found)
     items = found if execute is not None else expand_tables(found, text_field)
+    if output_dir is not None and shard_size is None:
+        sink: Any = DirectorySink(output_dir, fmt, input_files(found))
+        clash = sink.overwritten_input(item for item in found if not holds_rows(item, text_field))
+        if clash is not None:
+            source, target = clash
+            own = source.kind == "file" and not file_identities(source.name).isdisjoint(file_identities(target))
+            what = "that very file" if own else f"the input {target}"
+            raise click.BadParameter(f"the brief of {source.name} would replace {what}; "
+                                     "choose an output folder that holds no inputs (or another format)",
+                                     param_hint="'-o' / '--output-dir'")
     summariser = factory()
 
     def report_error(name: str, error: Exception) -> None:
-        errors.print(f"summarise: {name}: {error}", markup=False)
+        errors.print(f"summarise: {name}: {error}" if name else f"summarise: {error}", markup=False)
         if debug:
             details = getattr(error, "details", None) or "".join(traceback.format_exception(error))
             errors.print(details, markup=False)
@@ -175,18 +203,20 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
         try:
             with _status(errors, quiet, "Loading models…"):
                 summariser.load()
-        except SummariseError as error:
-            report_error("model", error)
+        except SummariseError as error:  # "model 'x': no such file…" names itself; others get "model:"
+            report_error("" if str(error).startswith("model ") else "model", error)
             return ExitStatus.INPUT_FAILED
     many = count is None or count > 1
     if output_dir is not None and shard_size is not None:
-        sink: Any = ShardSink(output_dir, shard_size)
+        sink = ShardSink(output_dir, shard_size)
     elif output_dir is not None:
-        sink = DirectorySink(output_dir, fmt)
+        pass  # made above, before the models load
     else:
         from rich.console import Console
 
-        sink = StreamSink(sys.stdout, fmt, count, Console(file=sys.stdout, soft_wrap=False))
+        single = len(inputs) == 1 and len(found) == 1 and not os.path.isdir(inputs[0]) \
+            and not holds_rows(found[0], text_field)
+        sink = StreamSink(sys.stdout, fmt, single, Console(file=sys.stdout, soft_wrap=False))
     show_progress = errors.is_terminal and not quiet and many
     with _progress(errors, count, show_progress) as advance:
         report = run_batch(
@@ -216,6 +246,7 @@ def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
     A second Ctrl-C stops at once."""
 
     def handle(signum: int, frame: Any) -> None:
+        stop.last = signum
         if stop:
             raise KeyboardInterrupt
         stop.signal = signum
@@ -270,5 +301,5 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass

@@ -36,3 +36,8 @@ class OutputError(SummariseError):
     """A brief could not be written where the user asked."""
 
     kind = "output"
+
+
+class StreamError(OutputError):
+    """Standard output cannot be written (a full disk, a closed descriptor): nothing more can be
+    delivered, so the run stops with this one line instead of failing every input after it."""

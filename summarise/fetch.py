@@ -8,6 +8,7 @@ length or stopped as soon as the cap is passed.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import time
 import urllib.error
@@ -69,5 +70,7 @@ def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | No
         raise InputError(f"could not fetch: {reason}") from exc
     except (socket.timeout, TimeoutError) as exc:
         raise InputError(f"timed out after {timeout:g} s") from exc
+    except http.client.InvalidURL as exc:  # a space or control character, a port that is not a number
+        raise InputError(f"invalid URL: {exc}") from exc
     except (OSError, ValueError) as exc:
         raise InputError(f"could not fetch: {exc}") from exc

@@ -8,12 +8,13 @@ import os
 import re
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Iterable
+from typing import IO, Any, Iterable, Iterator, Mapping
 
 from summarise.brief import Brief
-from summarise.errors import OutputError
+from summarise.errors import OutputError, StreamError
 from summarise.sources import Source
 from summarise.render import FILE_SUFFIXES, error_record, render, rich_brief, to_json
 
@@ -60,15 +61,30 @@ def write_atomically(path: Path, content: str) -> None:
 
 
 class StreamSink:
-    """Briefs to a stream (stdout). JSON for several inputs becomes one array."""
+    """Briefs to a stream (stdout). JSON is one object for a single article, one array otherwise."""
 
-    def __init__(self, stream: IO[str], fmt: str, expected: int | None, console: Any = None):
-        """``expected``: how many inputs (None: not known, as with a table's rows)."""
+    def __init__(self, stream: IO[str], fmt: str, single: bool, console: Any = None):
+        """``single``: the run's one input is one article (a file, a URL, stdin), so JSON is that
+        article's object (or its error record); for a folder, several inputs or a table's rows
+        it is one array, however many articles that turns out to be, so a script can rely on it."""
         self.stream = stream
         self.fmt = fmt
-        self.as_array = fmt == "json" and expected != 1
+        self.as_array = fmt == "json" and not single
         self.console = console
         self.written = 0
+        self.broken = False
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A failed write is ``StreamError`` (a closed pipe stays BrokenPipeError: the CLI ends quietly)."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:  # ValueError: "I/O operation on closed file"
+            self.broken = True
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StreamError(f"cannot write to standard output: {reason}") from exc
 
     def target(self, source: Source) -> None:
         return None
@@ -77,6 +93,10 @@ class StreamSink:
         return False
 
     def brief(self, target: None, brief: Brief) -> None:
+        with self._writing():
+            self._brief(brief)
+
+    def _brief(self, brief: Brief) -> None:
         if self.fmt == "rich" and self.console is not None:
             self.console.print(rich_brief(brief))
         elif self.as_array:
@@ -89,10 +109,16 @@ class StreamSink:
         self.stream.flush()
 
     def error(self, source: str, error: Exception) -> None:
+        with self._writing():
+            self._error(source, error)
+
+    def _error(self, source: str, error: Exception) -> None:
         if self.fmt == "jsonl":
             self.stream.write(to_json(error_record(source, error), indent=None) + "\n")
         elif self.as_array:
             self._array_item(to_json(error_record(source, error)))
+        elif self.fmt == "json":
+            self.stream.write(to_json(error_record(source, error)) + "\n")
         else:
             return
         self.stream.flush()
@@ -102,31 +128,81 @@ class StreamSink:
         self.written += 1
 
     def close(self) -> None:
-        if self.as_array:
-            self.stream.write("\n]\n" if self.written else "[]\n")
-            self.stream.flush()
+        if self.as_array and not self.broken:
+            with self._writing():
+                self.stream.write("\n]\n" if self.written else "[]\n")
+                self.stream.flush()
+
+
+def file_identities(path: str | Path) -> set[tuple[int, int]]:
+    """(device, inode) of a path and, if it is a link, of what it points to (empty if neither exists)."""
+    found = set()
+    for stat in (os.lstat, os.stat):
+        try:
+            info = stat(path)
+        except (OSError, ValueError):
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def input_files(items: Iterable[Any]) -> frozenset[tuple[int, int]]:
+    """The identities of a run's input files, which no brief may ever replace."""
+    identities: set[tuple[int, int]] = set()
+    for item in items:
+        if isinstance(item, Source) and item.kind == "file":
+            identities |= file_identities(item.name)
+    return frozenset(identities)
 
 
 class DirectorySink:
-    """One file per article under ``root``, named after its input."""
+    """One file per article under ``root``, named after its input. ``inputs``: the identities of
+    this run's input files (``input_files``); a brief is never written over one of them."""
 
-    def __init__(self, root: Path, fmt: str):
+    def __init__(self, root: Path, fmt: str, inputs: frozenset[tuple[int, int]] = frozenset()):
         self.root = root
         self.fmt = "text" if fmt == "rich" else fmt
         self.suffix = FILE_SUFFIXES[self.fmt]
+        self.inputs = inputs
         self._used: set[PurePosixPath] = set()
 
+    def is_input(self, target: Path) -> bool:
+        return bool(self.inputs) and not file_identities(target).isdisjoint(self.inputs)
+
+    def overwritten_input(self, items: Iterable[Any]) -> tuple[Source, Path] | None:
+        """The first input whose brief would be written over an input file of this run, with that
+        file's path (planned in input order, as the run will; give it no table whose rows are the
+        articles: those are left to ``brief``'s own check)."""
+        if not self.inputs:
+            return None
+        planner = DirectorySink(self.root, self.fmt)
+        for item in items:
+            if isinstance(item, Source):
+                target = planner.target(item)
+                if self.is_input(target):
+                    return item, target
+        return None
+
     def target(self, source: Source) -> Path:
-        """The output file for an input; the same inputs in the same order give the same names."""
+        """The output file for an input; the same inputs in the same order give the same names.
+        A name taken by another input of this run, or by a brief already there that records
+        another source (``a/story.md`` and, in a later run, ``b/story.txt``), is numbered on:
+        ``story.json``, ``story-2.json``…, so one article's brief never replaces another's."""
         relative = source.relative
         candidate = safe_output_path(relative, self.suffix)
         number = 1
-        while candidate in self._used:
+        while candidate in self._used or self._holds_another(candidate, source):
             number += 1
             base = safe_output_path(relative, "")
             candidate = base.with_name(f"{base.name}-{number}{self.suffix}")
         self._used.add(candidate)
         return self.root / candidate
+
+    def _holds_another(self, candidate: PurePosixPath, source: Source) -> bool:
+        """Whether the file already at ``candidate`` is the brief of another source. A file that
+        records no source (not a brief, unreadable) counts as this input's, as it always did."""
+        recorded = recorded_source(self.root / candidate, self.fmt)
+        return recorded is not None and not same_source(recorded, source.name)
 
     def exists(self, target: Path) -> bool:
         return target.exists()
@@ -152,9 +228,18 @@ class DirectorySink:
         unsure |= {claim.parent for claim in claims if claim.parent in row_folders}
         existing = frozenset(path.relative_to(self.root).as_posix()
                              for path in self.root.rglob("*") if path.is_file()) if self.root.is_dir() else frozenset()
-        return ExistingFiles(existing, self.suffix, frozenset(unsure))
+        recorded = {}  # whose brief each file is that an input of this run could be named as
+        for name in existing:
+            path = PurePosixPath(name)
+            if path in claims or path.parent in row_folders:
+                source = recorded_source(self.root / path, self.fmt)
+                if source is not None:
+                    recorded[name] = source
+        return ExistingFiles(existing, self.suffix, frozenset(unsure), recorded)
 
     def brief(self, target: Path, brief: Brief) -> None:
+        if self.is_input(target):
+            raise OutputError(f"not written: {target} is one of the inputs (choose another --output-dir)")
         write_atomically(target, render(brief, self.fmt))
 
     def error(self, source: str, error: Exception) -> None:
@@ -171,10 +256,13 @@ class ExistingFiles:
     files: frozenset[str]
     suffix: str
     unsure: frozenset[PurePosixPath]  # folders where names depend on input order
+    recorded: Mapping[str, str] = field(default_factory=dict)  # file → the source its brief records
 
     def __call__(self, source: Source) -> bool:
-        candidate = safe_output_path(source.relative, self.suffix)
-        return candidate.parent not in self.unsure and candidate.as_posix() in self.files
+        candidate = safe_output_path(source.relative, self.suffix).as_posix()
+        recorded = self.recorded.get(candidate)
+        return PurePosixPath(candidate).parent not in self.unsure and candidate in self.files \
+            and (recorded is None or same_source(recorded, source.name))
 
 
 @dataclass(frozen=True)
@@ -265,3 +353,53 @@ def _json_object(line: str) -> dict[str, Any] | None:
     except json.JSONDecodeError:
         return None
     return record if isinstance(record, dict) else None
+
+
+_RECORD_LIMIT = 1 << 20  # a brief is a few kilobytes; anything far larger is not one of ours
+
+
+def recorded_source(path: Path, fmt: str) -> str | None:
+    """The ``source`` a brief written in ``fmt`` records (JSON's field, the text or Markdown
+    footer's "source: …"), or None for a file that is not such a brief or cannot be read."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(_RECORD_LIMIT)
+    except (OSError, ValueError):
+        return None
+    if fmt in ("json", "jsonl"):
+        record = _json_object(text if fmt == "json" else text.split("\n", 1)[0])
+        source = record.get("source") if record is not None else None
+        return source if isinstance(source, str) else None
+    last = text.rstrip("\n").rpartition("\n")[2]
+    if fmt == "markdown":
+        if not (last.startswith("_") and last.endswith("_")):
+            return None
+        last = last[1:-1]
+    if not last.startswith("source: ") or " · engine: " not in last:
+        return None
+    return last[len("source: "):].rpartition(" · engine: ")[0]
+
+
+def same_source(recorded: str, name: str) -> bool:
+    """Whether a recorded source names the same input as ``name`` (``./a.txt`` is ``a.txt``; a
+    table's row ``t.jsonl#3`` is compared by its file and number)."""
+    if recorded == name:
+        return True
+    if "://" in recorded or "://" in name or name == "-" or recorded == "-":
+        return False
+    recorded_file, recorded_row = _row_split(recorded)
+    file, row = _row_split(name)
+    if recorded_row != row:
+        return False
+    if os.path.normpath(recorded_file) == os.path.normpath(file):
+        return True
+    try:
+        return os.path.samefile(recorded_file, file)
+    except (OSError, ValueError):
+        return False
+
+
+def _row_split(name: str) -> tuple[str, str]:
+    """``news/t.jsonl#3`` → (``news/t.jsonl``, ``3``); a plain file → (name, "")."""
+    file, mark, row = name.rpartition("#")
+    return (file, row) if mark and row.isdigit() else (name, "")

@@ -90,15 +90,30 @@ def connected(address: str) -> Iterator[Any]:
             ray.shutdown()
 
 
+ADDRESS_FORMS = "local, auto, ray://HOST:PORT or HOST:PORT"
+
+
+def address_problem(address: str) -> str | None:
+    """Why ``address`` cannot be a Ray address (None: it can), checked before anything starts."""
+    if address in ("local", "auto"):
+        return None
+    host, port = _host_port(address)
+    return None if host and port else f"expected {ADDRESS_FORMS}"
+
+
+def _host_port(address: str) -> tuple[str | None, int | None]:
+    try:
+        parts = urlsplit(address if "://" in address else f"//{address}")
+        return parts.hostname, parts.port
+    except ValueError:
+        return None, None
+
+
 def _check_reachable(address: str) -> None:
     """A TCP connection to the address, so a dead one fails in seconds (ray.init waits 30-60 s)."""
-    parts = urlsplit(address if "://" in address else f"//{address}")
-    try:
-        host, port = parts.hostname, parts.port
-    except ValueError:
-        host, port = None, None
+    host, port = _host_port(address)
     if not host or not port:
-        raise RayUnavailable(f"--ray {address}: expected local, auto, ray://HOST:PORT or HOST:PORT")
+        raise RayUnavailable(f"--ray {address}: expected {ADDRESS_FORMS}")
     try:
         socket.create_connection((host, port), timeout=CONNECT_TIMEOUT).close()
     except OSError as exc:

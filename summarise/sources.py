@@ -7,9 +7,11 @@ raises ``InputError`` with a reason a user can act on.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -72,12 +74,18 @@ def expand_inputs(
         if item == "-":
             yield Source("stdin", "-", PurePosixPath("stdin"))
         elif re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", item):
-            yield Source("url", item, _url_relative(item))
+            try:
+                yield Source("url", item, _url_relative(item))
+            except ValueError as exc:  # "http://[::1", "http://host:port/"
+                yield error_for(InputError(f"invalid URL: {exc}"), item)
         elif os.path.isdir(item):
             found = False
             for path in _walk(Path(item), globs):
                 found = True
-                yield Source("file", str(path), PurePosixPath(path.relative_to(item).as_posix()))
+                if isinstance(path, InputError):  # an unreadable folder or file: an error in its place
+                    yield path
+                else:
+                    yield Source("file", str(path), PurePosixPath(path.relative_to(item).as_posix()))
             if not found:
                 yield error_for(InputError(f"no files matching {' '.join(globs)}"), item)
         elif os.path.lexists(item):
@@ -92,24 +100,52 @@ def error_for(error: InputError, name: str) -> InputError:
     return error
 
 
-def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Path]:
+def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Path | InputError]:
     """Regular files under ``root`` matching ``globs``, sorted, hidden entries skipped.
 
     Symlinked directories are not followed, so a link loop cannot trap the walk;
-    FIFOs, sockets and devices are skipped (reading them could block).
+    FIFOs, sockets, devices, dangling links and link loops are skipped (reading them could block,
+    or there is nothing to read). A folder that cannot be listed, or a matching file that cannot
+    even be looked at, is an ``InputError`` in its place, and the walk goes on.
     """
-    for directory, subdirs, files in os.walk(root, followlinks=False, onerror=None):
+    unreadable: list[OSError] = []
+    for directory, subdirs, files in os.walk(root, followlinks=False, onerror=unreadable.append):
+        yield from _walk_errors(unreadable, root)  # os.walk reports a folder just before the next one
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or not any(fnmatch.fnmatch(name, g) for g in globs):
                 continue
             path = Path(directory) / name
-            if path.is_file():
+            try:
+                regular = stat.S_ISREG(path.stat().st_mode)
+            except (FileNotFoundError, NotADirectoryError):
+                continue  # a dangling link, or gone since it was listed
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    continue
+                yield _unreadable(exc, str(path))
+                continue
+            if regular:
                 yield path
+    yield from _walk_errors(unreadable, root)
+
+
+def _walk_errors(errors: list[OSError], root: Path) -> Iterator[InputError]:
+    while errors:
+        error = errors.pop(0)
+        yield _unreadable(error, error.filename or str(root))
+
+
+def _unreadable(error: OSError, name: str) -> InputError:
+    if isinstance(error, PermissionError):
+        return error_for(InputError("permission denied"), os.fspath(name))
+    return error_for(InputError(f"cannot read: {error.strerror or error}"), os.fspath(name))
 
 
 def _url_relative(url: str) -> PurePosixPath:
+    """The output name of a URL; ValueError for an address no request could be made to."""
     parts = urlsplit(url)
+    parts.port  # noqa: B018 — raises ValueError for a port that is not a number in range
     return PurePosixPath(parts.netloc.replace(":", "_")) / (parts.path.strip("/") or "index")
 
 

@@ -164,10 +164,11 @@ def test_signal_mid_batch_stops_cleanly(tmp_path: Path, article_text: str, signu
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code
-    assert "Traceback" not in stderr and "interrupted:" in stderr
+    word = "terminated" if signum == signal.SIGTERM else "interrupted"
+    assert "Traceback" not in stderr and f"{word}:" in stderr
     written = list(out.iterdir())
     assert 0 < len(written) < 200
     for path in written:  # nothing half-written, no temporary files left
         assert path.suffix == ".json" and json.loads(path.read_text())["headline"]
-    done = int(stderr.split("interrupted: ")[1].split(" summarised")[0])
+    done = int(stderr.split(f"{word}: ")[1].split(" summarised")[0])
     assert done == len(written)

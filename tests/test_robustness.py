@@ -91,7 +91,9 @@ def test_bad_input_table(runner: CliRunner, tmp_path: Path, case: str, content: 
     assert "Traceback" not in result.stderr
     if error is not None:
         assert result.exit_code == 1
-        assert result.stdout == ""
+        record = json.loads(result.stdout)  # JSON for one input is its object, here its error record
+        assert set(record) == {"source", "error"} and record["source"] == str(path)
+        assert error in record["error"]["message"]
         (line,) = result.stderr.splitlines()  # one line, naming the input
         assert line.startswith(f"summarise: {path}: ") and error in line
         return
@@ -301,9 +303,11 @@ def test_output_files_get_ordinary_permissions(tmp_path: Path) -> None:
 
 
 def test_closed_pipe_in_jsonl_mode_exits_141_quietly(tmp_path: Path) -> None:
-    """A fast stand-in summariser, so the real process and pipe are tested without the models."""
+    """A fast stand-in summariser, so the real process and pipe are tested without the models.
+    The briefs add up to more than a pipe holds (64 KiB), so the run cannot finish before the
+    reader goes away, however slowly the test machine schedules it."""
     for i in range(50):
-        (tmp_path / f"{i:02d}.txt").write_text(f"headline {i}\n")
+        (tmp_path / f"{i:02d}.txt").write_text(f"headline {i} " + "word " * 1000 + "\n")
     code = (
         "import sys, summarise.generative as g\n"
         "from summarise.brief import Brief\n"
