@@ -541,6 +541,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
             if (token.is_punct and not _inside_word(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
                 break
             phrase.append(token)
+        phrase += _name_beside(doc, phrase)
         verb = tokens[0]
     else:  # "…," the ambassador, Kazem Jalali, said
         verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
@@ -569,6 +570,20 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         return None  # "…" Rubio said Trump is wrong: a new statement, not this quote's tag
     speaker, mention = speakers.resolve_span(doc[phrase[0].i : phrase[-1].i + 1])
     return speaker, mention, verb.text
+
+
+def _name_beside(doc: Any, phrase: list[Any]) -> list[Any]:
+    """The comma and person's name set after a role in an inverted tag: ""…," recalled her
+    granddaughter, Elise Nye." — the role alone would hide who spoke."""
+    if not phrase or phrase[-1].i + 2 >= len(doc) or doc[phrase[-1].i + 1].text != ",":
+        return []
+    first = doc[phrase[-1].i + 2]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return []
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[phrase[-1].i + 1 : end])
 
 
 def _inside_word(token: Any) -> bool:

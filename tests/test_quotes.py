@@ -1356,3 +1356,13 @@ def test_capitalised_headings_that_name_no_one_are_no_transcript(quotes):
     """Two headings in capitals ("LIVE UPDATES:", "MORE SOON:") name no one the article names."""
     text = "LIVE UPDATES: The council has voted to close the library.\n\nMORE SOON: Details will follow tonight."
     assert direct(quotes(text)) == []
+
+
+def test_an_inverted_tag_keeps_the_name_set_after_its_role(quotes):
+    """""…," recalled her granddaughter, Elise Nye." — the name after the role and comma is
+    who spoke; the role alone ("her granddaughter") would hide it."""
+    text = ("Margaret Nye, who worked at the foundry for sixty years, died on Monday aged 94.\n\n"
+            "“The foreman told her girls couldn’t stand the heat,” recalled her granddaughter, Elise Nye. "
+            "“She stood in front of that furnace just to prove him wrong.”")
+    found = direct(quotes(text))
+    assert [(q.speaker, q.mention) for q in found] == [("Elise Nye", "her granddaughter, Elise Nye")] * 2
