@@ -198,7 +198,7 @@ class Speakers:
                 if person is not None:
                     return person, mention
             elif [t.lower_ for t in span if t.i != head.i] in (["the"], ["this"]):  # not "the Clinton campaign"
-                body = self._last(BODY_LABELS[:1], span.start_char)
+                body = self._body_named_as(head, span.start_char)
                 if body is not None:
                     return body, mention
         name = strip_titles(_drop_article(span))
@@ -286,6 +286,26 @@ class Speakers:
             if ent.label_ in NAME_LABELS and token.sent.start <= ent.start and ent.end <= token.i:
                 return ent.root if ent.root.dep_ not in ("poss", "dobj") else None
         return None
+
+    def _body_named_as(self, noun: Any, before: int) -> str | None:
+        """The organisation "the ministry" or "the campaign" stands for: the last one named,
+        by its name ("Exxon Mobil. The company said") or by a phrase with that word that says
+        whose it is ("the Clinton campaign", "Ostravia's defence ministry"; not "his campaign",
+        a plural or a headline's capitalised words)."""
+        found, found_at = None, -1
+        for ent in self._outside:
+            if ent.label_ in BODY_LABELS[:1] and ent.end_char <= before:
+                found, found_at = self.full_name(strip_titles(ent.text), ent.start_char), ent.start_char
+        lemma = noun.lemma_.lower()
+        for token in self.doc:
+            if token.idx >= before:
+                break
+            if token.idx > found_at and token.lemma_.lower() == lemma and token.tag_ == "NN" and token.is_lower \
+                    and not is_quoted(token.idx, self._quoted):
+                named = self.doc[token.left_edge.i : token.i + 1]
+                if any(t.pos_ == "PROPN" for t in named):
+                    found, found_at = _drop_article(named), token.idx
+        return found
 
     def _last(self, labels: tuple[str, ...], before: int) -> str | None:
         for ent in reversed(self._outside):

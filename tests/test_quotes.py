@@ -1366,3 +1366,12 @@ def test_an_inverted_tag_keeps_the_name_set_after_its_role(quotes):
             "“She stood in front of that furnace just to prove him wrong.”")
     found = direct(quotes(text))
     assert [(q.speaker, q.mention) for q in found] == [("Elise Nye", "her granddaughter, Elise Nye")] * 2
+
+
+def test_the_organisation_noun_is_the_last_one_named_with_it(quotes):
+    """"The campaign" is the campaign a phrase last said whose it was ("the Harwell campaign"),
+    not a bare "campaign"; a possessive pronoun ("his campaign") says no one's."""
+    text = ("Donna Harwell's campaign said on Monday it had raised $2 million in a week. "
+            "The money came from small donors, his campaign manager added.\n\n"
+            "“We will spend every cent of it in Ohio,” the campaign said.")
+    assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("Donna Harwell's campaign", "the campaign")]
