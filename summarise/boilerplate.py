@@ -21,6 +21,47 @@ _FURNITURE = re.compile(
         | (?:video|watch|photo|image|picture|pictured|credit|source)\s*:\s )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A byline: "By Claire Martin", "By CLAIRE MARTIN and Tom Reed, Europe correspondents",
+# "By Anna Jansen · Published 3 June 2025". A name (capitalised words) after "By", then nothing,
+# or a role or a date after a comma, a bar or a dot; never a sentence ("By Tuesday, the fire had
+# spread." ends in a full stop, and a byline does not).
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|le|la|bin|al))*"
+_BYLINE = re.compile(
+    rf"""^By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*        # names
+        (?:\s*(?:[,|·•/–—-]|\bin\b)\s*[^.!?]*)?$       # ", Europe correspondent", "· Published …"
+    """,
+    re.VERBOSE,
+)
+# "By Monday, …", "By Christmas": a time, not a writer.
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "christmas", "easter", "then", "now", "today", "tomorrow", "tonight",
+    "noon", "midnight", "dawn", "law", "contrast", "comparison", "far", "mid", "early", "late",
+}
+# A verb makes it a sentence: "By Tuesday, 40 ships were stranded".
+_FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|did|does)\b", re.I)
+# Any sentence naming the writer's job is a byline: "Claire Martin, Europe correspondent".
+_ROLE = re.compile(
+    r"^(?:by\s+)?[A-Z][^.!?]{0,60}\b(?:correspondent|reporter|editor|writer|columnist|"
+    r"contributor|staff|bureau|news\s+desk)s?\b[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+# A timestamp line: "Updated 14:32 GMT, 12 August 2025", "Posted on Monday at 9 a.m.",
+# "12 August 2025 | 14:32": nothing but dates and times, maybe after "updated"/"published".
+_STAMP_WORD = re.compile(
+    r"""(?:\d[\d:./-]*(?:st|nd|rd|th|am|pm|h)?|[ap]\.?m\.?|gmt|utc|bst|cet|cest|[ecmp][sd]?t
+        |jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?
+        |oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?
+        |thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday|on|at|ago
+        |seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|an|a|last|first)\.?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_STAMP_LEAD = re.compile(
+    r"^(?:(?:last\s+|first\s+)?(?:updated|published|posted|modified|created|edited)(?:\s+on|\s+at)?"
+    r"|date(?:d|line)?)\s*:?\s*",
+    re.IGNORECASE,
+)
 # A lead-in that can be cut off, leaving a real sentence behind.
 _CUTTABLE = re.compile(r"^(?:scroll down for (?:the )?videos?\b\W*)", re.IGNORECASE)
 # Where a picture is: "(left)", "(pictured above)", "(file photo)", ", pictured in 2014,".
@@ -69,10 +110,40 @@ def is_boilerplate(sentence: str) -> bool:
     """True for a call to action, a byline or a picture caption."""
     if _FURNITURE.match(sentence) or _PICTURE.search(sentence):
         return True
+    if is_byline(sentence) or is_timestamp(sentence):
+        return True
     label = _CAPTION_LABEL.match(sentence)
     if not label or _SPEECH.search(label.group()):
         return False
     return label.group().split()[0].lower() not in _SENTENCE_OPENERS
+
+
+def is_byline(sentence: str) -> bool:
+    """"By Claire Martin, Europe correspondent", "By CLAIRE MARTIN", "Jo Reed, staff writer"."""
+    line = sentence.strip().strip("*_").strip()
+    if len(line.split()) > 16:
+        return False
+    if re.match(r"by\s", line, re.IGNORECASE) and _BYLINE.match("By" + line[2:]):
+        first = line.split()[1].lower().strip(",.")
+        return first not in _NOT_NAMES and not _FINITE.search(line)
+    return bool(_ROLE.match(line))
+
+
+def is_timestamp(sentence: str) -> bool:
+    """A line of nothing but dates and times, maybe after "Updated"/"Published" (no colon needed).
+
+    "Updated 14:32 GMT, 12 August 2025" is one; "Updated figures show a rise." is not.
+    """
+    line = sentence.strip().strip("*_").strip()
+    lead = _STAMP_LEAD.match(line)
+    rest = line[lead.end():] if lead else line
+    words = [w for w in re.split(r"[\s,|·•()\[\]–—]+", rest) if w and w not in {"-", "/"}]
+    if not words or len(words) > 12:
+        return False
+    if not all(_STAMP_WORD.fullmatch(w) for w in words):
+        return False
+    # a bare "May 2" or "At 9" is too little to be sure; with "Updated" or a digit it is a stamp
+    return bool(lead) or any(ch.isdigit() for ch in rest)
 
 
 def _pieces(sentence: Sentence) -> list[Sentence]:

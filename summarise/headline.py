@@ -40,6 +40,8 @@ _SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 # Opening phrases a headline does without: "In a statement, …", "Following the debate …".
 _OPENERS = {"prep", "advcl", "advmod", "npadvmod", "cc", "intj", "dep"}
+# Words a headline cannot end on: a conjunction, preposition or determiner (and "to").
+_NO_LAST = {"CCONJ", "SCONJ", "ADP", "DET"}
 _EDGE_PUNCTUATION = "\"'“”‘’«»,;:.!?-–— "
 
 
@@ -112,10 +114,36 @@ def compress_clause(sentence: Any, head: Any, skip_before: int, max_words: int) 
     opening = min((i for i in kept if not sentence.doc[i].is_punct), default=None)
     if opening is not None and sentence.doc[opening].lower_ in _ARTICLES:
         kept.discard(opening)  # headlinese: "Bloomberg poll shows…", not "A Bloomberg poll…"
+    _keep_hyphenated_words_whole(sentence, kept)
     words = [t for t in sentence if t.i in kept and not t.is_space]
     if _word_count(sentence, kept) > max_words:
         words = _first_words(words, max_words)
+    while len(words) > MIN_WORDS and _cannot_end(words[-1]):
+        words.pop()  # a line never ends on "and", "of" or "the"
     return _tidy(_join(words))
+
+
+def _keep_hyphenated_words_whole(sentence: Any, kept: set[int]) -> None:
+    """"fast-moving" is one word: the parser splits it, and pruning "fast" left "moving"."""
+    doc = sentence.doc
+    for token in reversed(list(sentence)):
+        i = token.i
+        while (i in kept and i - 2 >= sentence.start and doc[i - 1].text == "-"
+               and _glued(doc[i - 1], doc[i]) and _glued(doc[i - 2], doc[i - 1])):
+            kept.update((i - 1, i - 2))
+            i -= 2
+
+
+def _glued(before: Any, after: Any) -> bool:
+    return after.idx == before.idx + len(before.text)
+
+
+def _cannot_end(token: Any) -> bool:
+    """"… halting traffic and", "… the first time in": cut words that leave the line hanging
+    (a particle stays: "walk out")."""
+    if token.dep_ == "prt":
+        return False
+    return token.pos_ in _NO_LAST or token.dep_ == "cc" or token.tag_ == "TO"
 
 
 def _is_participle_conjunct(token: Any) -> bool:
@@ -206,10 +234,11 @@ def _depth(token: Any, head: Any) -> int:
 
 
 def _drop_orphaned_conjunctions(sentence: Any, kept: set[int]) -> None:
-    """"Putin and" → "Putin" once the second conjunct is gone."""
+    """"Putin and" → "Putin" once the second conjunct is gone: a conjunction needs a kept
+    conjunct after it ("halting traffic and" lost "stranding ships", whatever came before)."""
     for token in sentence:
         if token.dep_ == "cc" and token.i in kept:
-            if not any(c.dep_ == "conj" and c.i in kept for c in token.head.children):
+            if not any(c.dep_ == "conj" and c.i in kept and c.i > token.i for c in token.head.children):
                 kept.discard(token.i)
 
 

@@ -31,13 +31,29 @@ def footer(brief: Brief) -> str:
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
-def shown_claim(claim: Claim) -> str:
+def shown_claim(claim: Claim, article: str | None = None) -> str:
     """A claim as a reader sees it: "…" where a cut claim starts or ends inside its sentence,
-    so that a part is never mistaken for the whole (the JSON keeps the exact span)."""
+    so that a part is never mistaken for the whole (the JSON keeps the exact span).
+
+    Given the article's text, a claim that runs to the end of its line is whole, stop or not.
+    """
     text = claim.text
     if text[:1].islower():
         text = "…" + text
-    return text if _SENTENCE_END.search(text) else text + "…"
+    if _SENTENCE_END.search(text) or _ends_its_line(claim, article):
+        return text
+    return text + "…"
+
+
+def _ends_its_line(claim: Claim, article: str | None) -> bool:
+    if not article or article[claim.start : claim.end] != claim.text:
+        return False  # a generated claim: its offsets are those of its support
+    rest = article[claim.end :]
+    return not rest.split("\n", 1)[0].strip()
+
+
+def _article_text(brief: Brief) -> str | None:
+    return brief.article.text if brief.article is not None else None
 
 
 def quoted(quote: Quote) -> str:
@@ -47,7 +63,8 @@ def quoted(quote: Quote) -> str:
 
 def to_text(brief: Brief) -> str:
     lines = [brief.headline, "=" * min(len(brief.headline), 72), "", "Key claims"]
-    lines += [f"{i:>2}. {shown_claim(c)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    article = _article_text(brief)
+    lines += [f"{i:>2}. {shown_claim(c, article)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
     if brief.quotes:
         lines += ["", "Quotes"]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
@@ -59,7 +76,8 @@ def to_text(brief: Brief) -> str:
 
 def to_markdown(brief: Brief) -> str:
     lines = [f"# {brief.headline}", "", "## Key claims", ""]
-    lines += [f"{i}. {shown_claim(c)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    article = _article_text(brief)
+    lines += [f"{i}. {shown_claim(c, article)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
     if brief.quotes:
         lines += ["", "## Quotes", ""]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
@@ -111,7 +129,7 @@ def rich_brief(brief: Brief) -> Any:
     claims.add_column(justify="right", style="bold cyan")
     claims.add_column()
     for number, claim in enumerate(brief.claims, 1):
-        body = Text(shown_claim(claim))
+        body = Text(shown_claim(claim, _article_text(brief)))
         if claim.supported is False:
             body.append(" [unsupported]", style="bold red")
         claims.add_row(f"{number}.", body)

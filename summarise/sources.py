@@ -101,7 +101,7 @@ def error_for(error: InputError, name: str) -> InputError:
 
 
 def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Path | InputError]:
-    """Regular files under ``root`` matching ``globs``, sorted, hidden entries skipped.
+    """Regular files under ``root`` matching ``globs`` (in any case), sorted, hidden entries skipped.
 
     Symlinked directories are not followed, so a link loop cannot trap the walk;
     FIFOs, sockets, devices, dangling links and link loops are skipped (reading them could block,
@@ -113,7 +113,8 @@ def _walk(root: Path, globs: tuple[str, ...]) -> Iterator[Path | InputError]:
         yield from _walk_errors(unreadable, root)  # os.walk reports a folder just before the next one
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or not any(fnmatch.fnmatch(name, g) for g in globs):
+            # case-insensitive: STORY.TXT and Page.HTML are articles too
+            if name.startswith(".") or not any(fnmatch.fnmatchcase(name.lower(), g.lower()) for g in globs):
                 continue
             path = Path(directory) / name
             try:
@@ -316,11 +317,13 @@ def html_to_text(html: str) -> tuple[str | None, str]:
     """(title, article text) of an HTML page; navigation, scripts and banners are dropped."""
     import trafilatura
 
+    from summarise.language import has_sentence
+
     result = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
     )
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or not has_sentence(text):  # "Home | World": navigation is not an article
         raise InputError("no article text found in the HTML")
     title = getattr(result, "title", None)
     return title, text.replace("\r\n", "\n")

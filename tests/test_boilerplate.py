@@ -63,3 +63,81 @@ def test_a_label_that_opens_like_prose_is_not_a_caption() -> None:
     assert not is_boilerplate("The implication is clear: the council must act now.")
     assert not is_boilerplate("Among them: a deduction for interest expenses.")
     assert is_boilerplate("Sleepy kid: Brock Guzman, 8, was last seen inside the car.")
+
+
+def test_bylines_with_a_role_and_timestamps_are_dropped() -> None:
+    for line in [
+        "By Claire Martin, Europe correspondent",
+        "By CLAIRE MARTIN",
+        "By Jane Smith and John Doe in Paris",
+        "By Anna Jansen, Business Correspondent · Published 3 June 2025",
+        "*By Staff Reporter*",
+        "Claire Martin, Europe correspondent",
+        "Updated 14:32 GMT, 12 August 2025",
+        "Last updated 3 hours ago",
+        "Posted on Monday at 9 a.m.",
+        "12 August 2025 | 14:32 BST",
+    ]:
+        assert is_boilerplate(line), line
+
+
+def test_sentences_that_open_like_bylines_or_stamps_are_kept() -> None:
+    for line in [
+        "By Tuesday, the fire had spread to 3,000 hectares.",
+        "By Monday, 40 ships were stranded",
+        "By 2030, emissions must fall by half.",
+        "By contrast, prices fell.",
+        "Updated figures show a rise in unemployment.",
+        "The correspondent said he was told to leave.",
+    ]:
+        assert not is_boilerplate(line), line
+
+
+def test_title_byline_and_timestamp_above_the_lead_are_not_claims() -> None:
+    from summarise.pipeline import ranking_sentences, text_for_parsing, title_span
+
+    text = (
+        "Wildfire forces thousands to flee homes in southern France\n\n"
+        "By Claire Martin, Europe correspondent\n\n"
+        "Updated 14:32 GMT, 12 August 2025\n\n"
+        "MARSEILLE, France (AP) — A wildfire tore through pine forests on Monday, officials said.\n\n"
+        "Firefighters battled the blaze through the night."
+    )
+    parse_text = text_for_parsing(text)
+    assert len(parse_text) == len(text)
+    found = [s.text for s in ranking_sentences(parse_text)]
+    # the lead paragraph's dateline is blanked even though it is not the first paragraph
+    assert found == [
+        "A wildfire tore through pine forests on Monday, officials said.",
+        "Firefighters battled the blaze through the night.",
+    ]
+    title = title_span(parse_text)
+    assert title is not None and text[title.start : title.end].startswith("Wildfire forces")
+
+
+def test_a_first_paragraph_that_is_a_sentence_is_not_a_title() -> None:
+    from summarise.pipeline import ranking_sentences, text_for_parsing, title_span
+
+    text = "The council voted to close the library.\n\nA petition against it has 900 names."
+    assert title_span(text_for_parsing(text)) is None
+    assert len(ranking_sentences(text_for_parsing(text))) == 2
+    # a dateline in a later paragraph, after a real sentence, is left alone
+    text = "The council voted to close it.\n\nPARIS (AP) — Paris did the same."
+    assert text_for_parsing(text) == text
+
+
+def test_markdown_heading_and_emphasis_marks_are_blanked() -> None:
+    from summarise.pipeline import ranking_sentences, text_for_parsing, title_span
+
+    text = (
+        "# Port strike halts Rotterdam\n\n*By Staff Reporter*\n\n"
+        "ROTTERDAM (Wire) – Dock workers walked off the job on Tuesday.\n\n"
+        "> The strike is expected to last 48 hours.\n"
+    )
+    parse_text = text_for_parsing(text)
+    title = title_span(parse_text)
+    assert title is not None and parse_text[title.start : title.end] == "Port strike halts Rotterdam"
+    found = [s.text for s in ranking_sentences(parse_text)]
+    assert found == ["Dock workers walked off the job on Tuesday.", "The strike is expected to last 48 hours."]
+    for sentence in ranking_sentences(parse_text):
+        assert text[sentence.start : sentence.end] == sentence.text

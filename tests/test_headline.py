@@ -97,3 +97,72 @@ def test_trailing_participle_clause_does_not_dangle(nlp) -> None:
     headline = _headline(nlp, text)
     assert "stranding" not in headline and not headline.endswith(" and")
     assert headline.startswith("Dock workers") and "walked off the job" in headline
+
+
+def test_a_headline_never_ends_on_a_conjunction(nlp) -> None:
+    # the dateline left in: the parser makes "traffic" a conjunct, which used to keep the "and"
+    text = (
+        "Rotterdam port strike: dock workers walk out\n"
+        "ROTTERDAM (Wire) – Dock workers at Europe's largest port walked off the job on Tuesday, halting "
+        "container traffic for the first time in 14 years and stranding more than 40 ships in the North "
+        "Sea, port officials said."
+    )
+    doc = nlp(text)
+    headline = make_headline([list(doc.sents)[-1]])
+    assert not re.search(r"\b(?:and|or|of|in|the|for)$", headline), headline
+
+
+def test_a_title_line_is_the_headline_and_not_a_claim() -> None:
+    from summarise.brief import Article
+    from summarise.claims import Claim
+    from summarise.pipeline import Summariser
+
+    class Encoder:
+        name = "fake"
+
+        def encode(self, texts):
+            import numpy as np
+
+            return np.ones((len(texts), 4)) / 2
+
+    from summarise.models.nlp import load_spacy
+
+    text = (
+        "# Port strike halts Rotterdam\n\n"
+        "Dock workers at Europe's largest port walked off the job on Tuesday, port officials said.\n\n"
+        "The strike is expected to last at least 48 hours, the union said on Monday."
+    )
+    brief = Summariser(embedder=Encoder(), nlp=load_spacy()).summarise(Article(text, "a.md"))
+    assert brief.headline == "Port strike halts Rotterdam"
+    assert all("Port strike halts" not in c.text for c in brief.claims)
+    assert isinstance(brief.claims[0], Claim)
+
+
+def test_an_html_title_is_the_headline_without_the_site_name() -> None:
+    from summarise.brief import Article
+    from summarise.models.nlp import load_spacy
+    from summarise.pipeline import Summariser, page_title
+
+    class Encoder:
+        name = "fake"
+
+        def encode(self, texts):
+            import numpy as np
+
+            return np.ones((len(texts), 4)) / 2
+
+    assert page_title("Port strike: dock workers walk out | The Daily Wire") == "Port strike: dock workers walk out"
+    assert page_title("Dock workers walk out - BBC News") == "Dock workers walk out"
+    text = (
+        "ROTTERDAM (Wire) – Dock workers at Europe's largest port walked off the job on Tuesday, halting "
+        "container traffic for the first time in 14 years and stranding more than 40 ships, officials said."
+    )
+    article = Article(text, "story.html", title="Rotterdam port strike: dock workers walk out | The Daily Wire")
+    brief = Summariser(embedder=Encoder(), nlp=load_spacy()).summarise(article)
+    assert brief.headline == "Rotterdam port strike: dock workers walk out"
+
+
+def test_a_hyphenated_word_stays_whole(nlp) -> None:
+    text = "A fast-moving wildfire tore through pine forests north of Marseille on Monday, officials said."
+    headline = _headline(nlp, text)
+    assert headline.lower().startswith("fast-moving wildfire"), headline

@@ -103,3 +103,16 @@ def test_a_cut_claim_is_shown_with_ellipses_and_kept_exact_in_json() -> None:
     assert "2. Prices rose.\n" in render(brief, "markdown")
     assert "…farmers began selling their grain abroad…" in render(brief, "rich")
     assert json.loads(render(brief, "json"))["claims"][0]["text"] == cut.text
+
+
+def test_a_claim_that_is_a_whole_line_gets_no_ellipsis() -> None:
+    from summarise.brief import Article
+
+    text = "Officials closed the road at noon\n\nShips wait in the North Sea, waiting for a berth."
+    whole = Claim("Officials closed the road at noon", 0, 33, 0.9)
+    cut = Claim("Ships wait in the North Sea", 35, 62, 0.5)
+    brief = Brief(source="a.txt", headline="Road closed", claims=[whole, cut], quotes=[],
+                  model={"engine": "extractive"}, article=Article(text, "a.txt"))
+    shown = render(brief, "text")
+    assert " 1. Officials closed the road at noon\n" in shown
+    assert " 2. Ships wait in the North Sea…\n" in shown

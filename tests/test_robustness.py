@@ -74,6 +74,15 @@ BAD_INPUTS = [
     ("only-quotations", ONLY_QUOTES.encode(), None),
     ("unbalanced-quotes", UNBALANCED.encode(), None),
     ("other-language", FRENCH.encode(), "not English"),
+    # too little to summarise: no sentence of three words of letters
+    ("dots", b"...", "nothing to summarise"),
+    ("one-letter", b"A", "nothing to summarise"),
+    ("one-word", b"The\n", "nothing to summarise"),
+    ("lone-quotation-mark", b'"', "nothing to summarise"),
+    ("digits-and-emoji", "12345 😀😀😀".encode(), "nothing to summarise"),
+    # another script is not English however short the text
+    ("short-russian", "Докеры крупнейшего порта Европы во вторник прекратили работу.".encode(), "not English (mostly Cyrillic"),
+    ("short-chinese", "港口工人周二罢工，集装箱运输十四年来首次中断。".encode(), "not English (mostly Chinese"),
     ("one-long-line-over-the-limit", b"word " * 200_000, "max-chars"),
 ]
 

@@ -184,3 +184,18 @@ def test_url_size_is_capped(http_server) -> None:
     routes["/huge"] = (200, "text/plain", b"a" * 50_000)
     with pytest.raises(InputError, match="max-chars"):
         read_source(Source("url", f"{base}/huge", PurePosixPath("x")), max_chars=1_000)
+
+
+def test_a_page_of_navigation_only_has_no_article_text(tmp_path: Path) -> None:
+    path = tmp_path / "nav.html"
+    path.write_text('<html><head><script>var x="a long sentence said the man."</script></head>'
+                    "<body><nav>Home | World</nav></body></html>")
+    with pytest.raises(InputError, match="no article text found in the HTML"):
+        read_source(Source("file", str(path), PurePosixPath(path.name)))
+
+
+def test_file_extensions_match_in_any_case(tmp_path: Path) -> None:
+    for name in ["STORY.TXT", "Page.HTML", "notes.Md", "data.CSV"]:
+        (tmp_path / name).write_text("x")
+    found = [s.relative.as_posix() for s in expand_inputs([str(tmp_path)])]
+    assert found == ["Page.HTML", "STORY.TXT", "notes.Md"]
