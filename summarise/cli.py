@@ -250,6 +250,8 @@ def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
         if stop:
             raise KeyboardInterrupt
         stop.signal = signum
+        if signum == signal.SIGINT:  # a long article may take a while: say what happens meanwhile
+            os.write(2, b"summarise: stopping after the articles in hand (Ctrl-C again to stop now)\n")
 
     previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -166,6 +166,7 @@ def test_signal_mid_batch_stops_cleanly(tmp_path: Path, article_text: str, signu
     assert process.returncode == code
     word = "terminated" if signum == signal.SIGTERM else "interrupted"
     assert "Traceback" not in stderr and f"{word}:" in stderr
+    assert ("stopping after the articles in hand" in stderr) == (signum == signal.SIGINT)  # said at once
     written = list(out.iterdir())
     assert 0 < len(written) < 200
     for path in written:  # nothing half-written, no temporary files left
