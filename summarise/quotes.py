@@ -66,7 +66,7 @@ def extract_quotes(doc: Any) -> list[Quote]:
     lines = _transcript_lines(text_of(doc))
     spans = [s for s in quotation_spans(text_of(doc))
              if _word_count(text_of(doc), s) > 0 and not is_quoted(s.start, [(start, end) for _, start, end in lines])]
-    quoted = [(s.start, s.end) for s in spans] + [(start, end) for _, start, end in lines]
+    quoted = QuotedRanges([(s.start, s.end) for s in spans] + [(start, end) for _, start, end in lines])
     speakers = Speakers(doc, quoted)
     reported = reported_speech(doc, quoted, speakers)
     direct = [q for q in _direct_quotes(doc, spans, quoted, speakers, reported) if not _within(q, reported)]

@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, Iterable
 
 from summarise.models.nlp import text_of, token_at
-from summarise.text import is_quoted
+from summarise.text import QuotedRanges, is_quoted
 
 TITLES = re.compile(
     r"^(?:(?:U\.S\.|US|Vice|Deputy|Acting|Former|former|Chief|Senior|then-|Then-)?\s*"
@@ -141,7 +141,7 @@ class Speakers:
 
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
-        self._quoted = list(quoted)
+        self._quoted = quoted if isinstance(quoted, QuotedRanges) else QuotedRanges(quoted)
         self._ents = [_as_person(e) for e in doc.ents]
         self._person_tokens = {i for e in self._ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
         self._outside = [n for e in self._ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
@@ -154,6 +154,7 @@ class Speakers:
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
         self._people = self._person_mentions()  # now a title picks the full name of its gender
+        self._shown_genders = {i: _title_gender(doc[i]) for i in self._people}  # "Mr." before a mention
         self._roles = self._role_mentions()
 
     def resolve(self, head: Any) -> tuple[str, str]:
@@ -325,7 +326,7 @@ class Speakers:
         46-year-old")."""
         gender = PRONOUN_GENDER.get(pronoun)
         fits = {i: name for i, name in self._people.items()
-                if gender is None or (_title_gender(self.doc[i]) or self._genders.get(name, gender)) == gender}
+                if gender is None or (self._shown_genders.get(i) or self._genders.get(name, gender)) == gender}
         at = token_at(self.doc, before)
         window = []
         if at is not None and at.head.i != at.i:
