@@ -71,3 +71,17 @@ def http_server() -> Iterator[tuple[str, dict[str, tuple[int, str, bytes]]]]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", _Handler.routes
     server.shutdown()
+
+
+# The CLI as a process with a stand-in summariser that echoes each article as its headline:
+# the real process, pipes and signals, without the models.
+ECHO_MAIN = (
+    "import sys, summarise.generative as g\n"
+    "from summarise.brief import Brief\n"
+    "class Echo:\n"
+    "    def load(self): pass\n"
+    "    def summarise(self, a): return Brief(a.source, a.text.strip(), [], [])\n"
+    "g.make_summariser = lambda *a, **k: Echo()\n"
+    "from summarise.cli import main\n"
+    "main(sys.argv[1:])\n"
+)

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from summarise.brief import Article, Brief
 from summarise.cli import main
+from conftest import ECHO_MAIN
 
 
 class Echo:
@@ -95,18 +96,6 @@ def test_a_malformed_url_fails_alone(runner: CliRunner, tmp_path: Path, url: str
 
 
 # Standard output that cannot be written
-
-ECHO_MAIN = (
-    "import sys, summarise.generative as g\n"
-    "from summarise.brief import Brief\n"
-    "class Echo:\n"
-    "    def load(self): pass\n"
-    "    def summarise(self, a): return Brief(a.source, a.text.strip(), [], [])\n"
-    "g.make_summariser = lambda *a, **k: Echo()\n"
-    "from summarise.cli import main\n"
-    "main(sys.argv[1:])\n"
-)
-
 
 def run_with_stdout(args: list[str], stdout: object = None, close_stdout: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", ECHO_MAIN, *args], stdout=stdout, stderr=subprocess.PIPE,

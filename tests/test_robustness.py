@@ -33,7 +33,7 @@ from summarise.output import DirectorySink, write_atomically
 from summarise.sources import Source, expand_inputs, read_source
 from summarise.text import MAX_SENTENCE_CHARS, sentences
 
-from conftest import ARTICLE
+from conftest import ARTICLE, ECHO_MAIN
 
 FRENCH = (
     "Le gouvernement a annoncé mardi une réforme des retraites qui suscite la colère des syndicats. "
@@ -317,17 +317,7 @@ def test_closed_pipe_in_jsonl_mode_exits_141_quietly(tmp_path: Path) -> None:
     reader goes away, however slowly the test machine schedules it."""
     for i in range(50):
         (tmp_path / f"{i:02d}.txt").write_text(f"headline {i} " + "word " * 1000 + "\n")
-    code = (
-        "import sys, summarise.generative as g\n"
-        "from summarise.brief import Brief\n"
-        "class Echo:\n"
-        "    def load(self): pass\n"
-        "    def summarise(self, a): return Brief(a.source, a.text.strip(), [], [])\n"
-        "g.make_summariser = lambda *a, **k: Echo()\n"
-        "from summarise.cli import main\n"
-        "main(sys.argv[1:])\n"
-    )
-    process = subprocess.Popen([sys.executable, "-c", code, str(tmp_path), "-f", "jsonl", "--jobs", "1"],
+    process = subprocess.Popen([sys.executable, "-c", ECHO_MAIN, str(tmp_path), "-f", "jsonl", "--jobs", "1"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     process.stdout.readline()
     process.stdout.close()  # the reader goes away, like `| head -1`
