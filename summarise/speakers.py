@@ -237,7 +237,7 @@ class Speakers:
         for labels in (NAME_LABELS, BODY_LABELS):
             for ent in (n for e in ents for n in names_in(e) if n.end <= named.end):
                 if ent.label_ in labels and _speaks_for(ent, named, head) and not is_quoted(ent.start_char, self._quoted):
-                    return ent
+                    return _hyphen_joined(ent)
         return None
 
     def is_person(self, token: Any) -> bool:
@@ -541,6 +541,21 @@ def _subject(token: Any) -> Any:
     if token.dep_ == "appos" and token.head.tag_ in ("NN", "NNP"):
         token = token.head
     return token if token.dep_ in SUBJECTS else None
+
+
+def _hyphen_joined(ent: Any) -> Any:
+    """The name with the words a hyphen joins to it without spaces, which the tagger may leave
+    out: "Météo-France" is not France, "Jean-Luc Pradier" not Luc Pradier."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=ent.label_)
 
 
 def _title_gender(head: Any) -> str | None:

@@ -1375,3 +1375,10 @@ def test_the_organisation_noun_is_the_last_one_named_with_it(quotes):
             "The money came from small donors, his campaign manager added.\n\n"
             "“We will spend every cent of it in Ohio,” the campaign said.")
     assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("Donna Harwell's campaign", "the campaign")]
+
+
+def test_a_hyphenated_name_speaks_whole(quotes):
+    """"According to Météo-France": the tagger may name only "France"; the speaker is the
+    whole hyphenated name."""
+    text = "According to Météo-France, temperatures will reach 40C in the south on Friday."
+    assert [q.speaker for q in reported(quotes(text))] == ["Météo-France"]
