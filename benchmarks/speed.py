@@ -127,6 +127,8 @@ def main() -> None:
                 f"{args.articles} articles {t_large:.1f} s ({args.articles / t_large:.2f}/s overall), "
                 f"peak RSS {rss_large} MiB"
             )
+    if args.baseline_articles < 1:
+        return  # --baseline-articles 0: our engine only
     per_article = bart_baseline(args.data, args.baseline_articles)
     print(f"baseline distilbart-cnn-12-6-shaped BART (random weights, 4 beams, 64 tokens): "
           f"{per_article:.1f} s/article ({1 / per_article:.3f} articles/s, {args.baseline_articles} articles)")
