@@ -191,6 +191,11 @@ class Speakers:
             return mention, mention
         if head.pos_ in ("NOUN", "PROPN"):
             lemma = head.lemma_.lower()
+            body_noun = next((c for c in head.children if c.dep_ == "compound" and c.lemma_.lower() in ORGANISATION_NOUNS), None)
+            if lemma.startswith("spokes") and body_noun is not None and len(span) == 3 and span[0].lower_ in INDEFINITES | {"the"}:
+                body = self._body_named_as(body_noun, span.start_char)  # "a company spokeswoman": the company's words
+                if body is not None:
+                    return body, mention
             if lemma not in ORGANISATION_NOUNS:
                 # "the Florida senator" is the last senator named only if he is Florida's, which
                 # the role table does not know: a phrase naming a place stays as it is

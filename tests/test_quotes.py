@@ -1382,3 +1382,12 @@ def test_a_hyphenated_name_speaks_whole(quotes):
     whole hyphenated name."""
     text = "According to Météo-France, temperatures will reach 40C in the south on Friday."
     assert [q.speaker for q in reported(quotes(text))] == ["Météo-France"]
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_body_her_title_names(quotes):
+    """"a company spokeswoman said" gives the company's words: the company named last;
+    a named spokesman stays himself."""
+    text = ("Quillon Foods reported record sales on Tuesday. Asked about a sale, a company spokeswoman said "
+            "Quillon “does not comment on market speculation at all.”\n\n"
+            "“We are proud of the team,” said company spokesman Tom Reyes.")
+    assert [q.speaker for q in direct(quotes(text))] == ["Quillon Foods", "Tom Reyes"]
