@@ -75,16 +75,25 @@ def to_text(brief: Brief) -> str:
 
 
 def to_markdown(brief: Brief) -> str:
-    lines = [f"# {brief.headline}", "", "## Key claims", ""]
+    lines = [f"# {_plain(brief.headline)}", "", "## Key claims", ""]
     article = _article_text(brief)
-    lines += [f"{i}. {shown_claim(c, article)}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
+    lines += [f"{i}. {_plain(shown_claim(c, article))}{_flag(c)}" for i, c in enumerate(brief.claims, 1)]
     if brief.quotes:
         lines += ["", "## Quotes", ""]
         for speaker, quotes in quotes_by_speaker(brief.quotes):
             for quote in quotes:
-                lines.append(f"- **{speaker}** — {quoted(quote)}")
+                lines.append(f"- **{_plain(speaker)}** — {_plain(quoted(quote))}")
     lines += ["", f"_{footer(brief)}_"]
     return "\n".join(lines) + "\n"
+
+
+def _plain(text: str) -> str:
+    """The article's words as they are, not as Markdown: "__Plan_B__" or "<b>" in a claim must
+    not turn bold or into markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def _flag(claim: Any) -> str:

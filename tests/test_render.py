@@ -116,3 +116,13 @@ def test_a_claim_that_is_a_whole_line_gets_no_ellipsis() -> None:
     shown = render(brief, "text")
     assert " 1. Officials closed the road at noon\n" in shown
     assert " 2. Ships wait in the North Sea…\n" in shown
+
+
+def test_markdown_shows_the_articles_characters_not_markup() -> None:
+    """A claim's "__Plan_B__" or "<b>" is the article's text: in Markdown it is escaped, so it
+    neither turns bold nor becomes a tag; text output stays as written."""
+    brief = Brief("x", "The *new* policy", [Claim("Officials called it __Plan_B__ <b>now</b>.", 0, 44, 0.5)], [])
+    markdown = render(brief, "markdown")
+    assert "# The \\*new\\* policy\n" in markdown
+    assert "1. Officials called it \\_\\_Plan\\_B\\_\\_ \\<b\\>now\\</b\\>.\n" in markdown
+    assert "__Plan_B__ <b>now</b>" in render(brief, "text")
