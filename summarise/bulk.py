@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from summarise.brief import Article
 from summarise.claims import is_candidate
+from summarise.models.nlp import PARSE_CHARS
 from summarise.pipeline import ranking_sentences, text_for_parsing
 
 PIPE_BATCH = 16
@@ -48,7 +49,8 @@ class PrecomputedParser:
 
     def __init__(self, nlp: Any, texts: list[str]):
         self.nlp = nlp
-        self.docs = dict(zip(texts, nlp.pipe(texts, batch_size=PIPE_BATCH)))
+        short = [text for text in texts if len(text) <= PARSE_CHARS]  # a long one is parsed in pieces (``parse``)
+        self.docs = dict(zip(short, nlp.pipe(short, batch_size=PIPE_BATCH)))
 
     def __call__(self, text: str) -> Any:
         doc = self.docs.pop(text, None)

@@ -17,6 +17,7 @@ from summarise.claims import default_claim_count
 from summarise.errors import InputError
 from summarise.grounding import ground_claims
 from summarise.headline import make_headline
+from summarise.models.nlp import parse
 from summarise.pipeline import Summariser, text_for_parsing
 from summarise.quotes import extract_quotes
 from summarise.text import sentences
@@ -90,7 +91,7 @@ class GenerativeSummariser(Summariser):
         claims = ground_claims(draft.claims, sentences(article.text), article.text, self.embedder)
         if self.strict:
             claims = [claim for claim in claims if claim.supported]
-        doc = self.nlp(parse_text)
+        doc = parse(self.nlp, parse_text)
         ordered = [c.text for c in claims if c.supported] + [c.text for c in claims if not c.supported]
         headline = draft.headline or self._compressed_headline(ordered)
         return Brief(

@@ -17,6 +17,7 @@ from summarise.claims import rank_claims
 from summarise.errors import InputError
 from summarise.headline import MAX_WORDS, headline_sources, make_headline
 from summarise.language import require_english, require_sentence
+from summarise.models.nlp import parse
 from summarise.quotes import extract_quotes
 from summarise.text import Sentence, Span, dateline_end, paragraphs, sentences
 from summarise.trimming import trim_claim
@@ -175,7 +176,7 @@ class Summariser:
         if not found:
             raise InputError("no sentences found in the article")
         claims = rank_claims(found, self.embedder, self.claim_count)
-        doc = self.nlp(parse_text)
+        doc = parse(self.nlp, parse_text)
         sources = headline_sources(found, claims)
         title = title_span(parse_text)
         if title is not None:

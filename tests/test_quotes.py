@@ -1391,3 +1391,18 @@ def test_an_unnamed_spokeswoman_speaks_for_the_body_her_title_names(quotes):
             "Quillon “does not comment on market speculation at all.”\n\n"
             "“We are proud of the team,” said company spokesman Tom Reyes.")
     assert [q.speaker for q in direct(quotes(text))] == ["Quillon Foods", "Tom Reyes"]
+
+
+def test_a_long_text_parsed_in_pieces_is_one_doc_with_the_same_text_and_quotes(nlp):
+    """``parse`` cuts a long text at paragraph breaks and joins the pieces: the doc's text,
+    sentences and entities are those of one parse, and so are the quotes and their speakers."""
+    from summarise.models.nlp import parse
+
+    paragraph = ("Mayor Ruth Okafor said on Monday that the bridge would reopen in May. “We have waited "
+                 "long enough,” she told reporters outside City Hall.\n\n")
+    text = text_for_parsing(paragraph * 12)
+    whole, pieces = nlp(text), parse(nlp, text, piece_chars=600)
+    assert pieces.text == text
+    assert [s.start_char for s in pieces.sents] == [s.start_char for s in whole.sents]
+    assert [(e.start_char, e.label_) for e in pieces.ents] == [(e.start_char, e.label_) for e in whole.ents]
+    assert [(q.start, q.speaker) for q in extract_quotes(pieces)] == [(q.start, q.speaker) for q in extract_quotes(whole)]
