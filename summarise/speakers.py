@@ -309,7 +309,7 @@ class Speakers:
             if token.idx > found_at and token.lemma_.lower() == lemma and token.tag_ == "NN" and token.is_lower \
                     and not is_quoted(token.idx, self._quoted):
                 named = self.doc[token.left_edge.i : token.i + 1]
-                if any(t.pos_ == "PROPN" for t in named):
+                if any(t.pos_ == "PROPN" or t.ent_type_ in BODY_LABELS for t in named):  # "the German finance ministry"
                     found, found_at = _drop_article(named), token.idx
         return found
 

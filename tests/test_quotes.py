@@ -1406,3 +1406,12 @@ def test_a_long_text_parsed_in_pieces_is_one_doc_with_the_same_text_and_quotes(n
     assert [s.start_char for s in pieces.sents] == [s.start_char for s in whole.sents]
     assert [(e.start_char, e.label_) for e in pieces.ents] == [(e.start_char, e.label_) for e in whole.ents]
     assert [(q.start, q.speaker) for q in extract_quotes(pieces)] == [(q.start, q.speaker) for q in extract_quotes(whole)]
+
+
+def test_a_body_named_by_nationality_is_the_one_its_spokeswoman_speaks_for(quotes):
+    """"The German finance ministry …. “…,” a ministry spokeswoman said": the ministry the
+    article named, not the bank named before it."""
+    text = ("The European Central Bank warned on Thursday that inflation could stay high.\n\n"
+            "The German finance ministry took a more optimistic view. “The worst is behind us now,” "
+            "a ministry spokeswoman said in Berlin.")
+    assert [q.speaker for q in direct(quotes(text))] == ["German finance ministry"]
