@@ -209,9 +209,7 @@ def _run(inputs: tuple[str, ...], fmt: str, claims: int | None, output_dir: Path
     many = count is None or count > 1
     if output_dir is not None and shard_size is not None:
         sink = ShardSink(output_dir, shard_size)
-    elif output_dir is not None:
-        pass  # made above, before the models load
-    else:
+    elif output_dir is None:  # with --output-dir alone, the sink was made before the models loaded
         from rich.console import Console
 
         single = len(inputs) == 1 and len(found) == 1 and not os.path.isdir(inputs[0]) \
@@ -251,7 +249,10 @@ def _stop_on_signals(stop: StopFlag) -> Iterator[None]:
             raise KeyboardInterrupt
         stop.signal = signum
         if signum == signal.SIGINT:  # a long article may take a while: say what happens meanwhile
-            os.write(2, b"summarise: stopping after the articles in hand (Ctrl-C again to stop now)\n")
+            try:
+                os.write(2, b"summarise: stopping after the articles in hand (Ctrl-C again to stop now)\n")
+            except OSError:
+                pass  # stderr gone: the code the signal interrupted must not fail for it
 
     previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

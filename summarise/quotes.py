@@ -63,10 +63,10 @@ NOUN_PHRASE_TAGS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")  # wor
 
 def extract_quotes(doc: Any) -> list[Quote]:
     """Direct quotations and reported speech of a parsed article, in order of appearance."""
-    lines = _transcript_lines(text_of(doc))
-    spans = [s for s in quotation_spans(text_of(doc))
-             if _word_count(text_of(doc), s) > 0 and not is_quoted(s.start, [(start, end) for _, start, end in lines])]
-    quoted = QuotedRanges([(s.start, s.end) for s in spans] + [(start, end) for _, start, end in lines])
+    lines = _transcript_lines(doc)
+    in_lines = QuotedRanges((start, end) for _, start, end in lines)
+    spans = [s for s in quotation_spans(text_of(doc)) if _word_count(text_of(doc), s) > 0 and not is_quoted(s.start, in_lines)]
+    quoted = QuotedRanges([(s.start, s.end) for s in spans] + list(in_lines))
     speakers = Speakers(doc, quoted)
     reported = reported_speech(doc, quoted, speakers)
     direct = [q for q in _direct_quotes(doc, spans, quoted, speakers, reported) if not _within(q, reported)]
@@ -76,27 +76,27 @@ def extract_quotes(doc: Any) -> list[Quote]:
 
 # A transcript's line: its speaker in capitals, a colon, then the words, with no quotation marks.
 _TRANSCRIPT_LINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+([^\s\"“‘'(\[][^\n]*)$", re.M)
-NOT_SPEAKER_LABELS = {"UPDATE", "UPDATED", "WATCH", "VIDEO", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION",
-                      "RELATED", "READ MORE", "BREAKING", "PHOTO", "PHOTOS", "SOURCE", "SOURCES", "WARNING"}
 
 
-def _transcript_lines(text: str) -> list[tuple[str, int, int]]:
+def _transcript_lines(doc: Any) -> list[tuple[str, int, int]]:
     """(label, start, end) of each line of a transcript printed without quotation marks
     ("TAPPER: Do you think …"). A label counts when the transcript gives it both in full and as
-    a surname ("JAKE TAPPER:", "TAPPER:") or the article writes its surname in prose ("Fallin"),
-    and only where two lines or more have such labels: "UPDATE:" or a lone capitalised heading
-    is no speaker."""
-    found = []
+    a surname ("JAKE TAPPER:", "TAPPER:") or the article names a person of that surname ("Gov.
+    Mary Fallin"), and only where two lines or more have such labels: a fact box's "WHEN:" or a
+    roundup's "PARIS:" names no one who speaks."""
+    text = text_of(doc)
     labelled = list(_TRANSCRIPT_LINE.finditer(text))
+    if len(labelled) < 2:
+        return []
     labels = {line.group(1) for line in labelled}
+    people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+    found = []
     for line in labelled:
         label = line.group(1)
         surname = label.rsplit(" ", 1)[-1]
         full_and_alone = surname in labels if " " in label else any(other.endswith(" " + label) for other in labels)
-        if label in NOT_SPEAKER_LABELS or not (full_and_alone or re.search(rf"\b{re.escape(surname.title())}\b", text)):
-            continue
-        start, end = _trim(text, line.start(2), line.end(2))
-        found.append((label, start, end))
+        if full_and_alone or surname.lower() in people:
+            found.append((label, *_trim(text, line.start(2), line.end(2))))
     return found if len(found) >= 2 else []
 
 

@@ -11,6 +11,7 @@ quotation marks is the writer, whom no name in the article stands for.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 from typing import Any, Iterable
 
@@ -143,6 +144,7 @@ class Speakers:
         self.doc = doc
         self._quoted = quoted if isinstance(quoted, QuotedRanges) else QuotedRanges(quoted)
         self._ents = [_as_person(e) for e in doc.ents]
+        self._ent_starts = [e.start for e in self._ents]  # in order: a phrase's entities by bisection
         self._person_tokens = {i for e in self._ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
         self._outside = [n for e in self._ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
         self._full_names: dict[str, list[tuple[Any, str]]] = {}  # last word → (entity, name), in order
@@ -238,7 +240,8 @@ class Speakers:
         named = span
         while len(named) > 1 and named[-1].text in POST_NOMINALS and named[-2].i in self._person_tokens:
             named = named[:-1]
-        ents = [e for e in self._ents if span.start <= e.start and e.end <= span.end]
+        first = bisect_left(self._ent_starts, span.start)
+        ents = [e for e in self._ents[first : bisect_left(self._ent_starts, span.end)] if e.end <= span.end]
         for labels in (NAME_LABELS, BODY_LABELS):
             for ent in (n for e in ents for n in names_in(e) if n.end <= named.end):
                 if ent.label_ in labels and _speaks_for(ent, named, head) and not is_quoted(ent.start_char, self._quoted):
@@ -303,14 +306,13 @@ class Speakers:
             if ent.label_ in BODY_LABELS[:1] and ent.end_char <= before:
                 found, found_at = self.full_name(strip_titles(ent.text), ent.start_char), ent.start_char
         lemma = noun.lemma_.lower()
-        for token in self.doc:
-            if token.idx >= before:
+        for token in reversed(self.doc[: noun.i]):  # the last such phrase after that name, if any
+            if token.idx <= found_at:
                 break
-            if token.idx > found_at and token.lemma_.lower() == lemma and token.tag_ == "NN" and token.is_lower \
-                    and not is_quoted(token.idx, self._quoted):
+            if token.lemma_.lower() == lemma and token.tag_ == "NN" and token.is_lower and not is_quoted(token.idx, self._quoted):
                 named = self.doc[token.left_edge.i : token.i + 1]
                 if any(t.pos_ == "PROPN" or t.ent_type_ in BODY_LABELS for t in named):  # "the German finance ministry"
-                    found, found_at = _drop_article(named), token.idx
+                    return _drop_article(named)
         return found
 
     def _last(self, labels: tuple[str, ...], before: int) -> str | None:

@@ -115,6 +115,15 @@ def _can_close(text: str, i: int, end: int, width: int = 1) -> bool:
 _OWN_TAG = re.compile(r",\s+(?:[^,.!?\"“”]{1,80}?\s)?(?:said|says|told|tells|added|adds|explained|wrote)\b[^.!?\"“”]*[.!?]\s*$")
 
 
+def _last_sentence_start(text: str, start: int, end: int) -> int:
+    """Where the last sentence of ``text[start:end]`` (which ends with a stop) begins: the tag
+    of an unclosed quotation is looked for there only, not from every comma before it."""
+    stop = end - 1
+    while stop > start and text[stop].isspace():
+        stop -= 1
+    return max([start] + [text.rfind(mark, start, stop) + 1 for mark in ".!?"])
+
+
 def _reopens(text: str, i: int, end: int, width: int) -> bool:
     """Whether a straight mark that would close the open quotation opens the next one instead:
     after a sentence's end and a blank, before a word (\"… no choice, the negotiator told
@@ -152,7 +161,7 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
             elif nested and char == "”":
                 nested -= 1
             elif char == '"' and closers == _CLOSERS[char] and i > opened_inner and _reopens(text, i, p_end, width):
-                tag = _OWN_TAG.search(text, opened_inner, i)  # its closing mark left out: it ends at its tag
+                tag = _OWN_TAG.search(text, _last_sentence_start(text, opened_inner, i), i)  # it ends at its tag
                 cut = tag.start() if tag else i
                 found.append(_quote_span(text, open_at, opened_inner, cut, cut))
                 open_at, opened_inner, closers, nested = i, i + width, _CLOSERS[char], 0
@@ -167,7 +176,7 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[Q
 
 def _quote_span(text: str, start: int, inner_start: int, inner_end: int, end: int) -> QuoteSpan:
     """A quotation whose words exclude the blanks inside its marks (French sets them apart: « Oui »).
-    One without a closing mark ends at its paragraph's end."""
+    One without a closing mark ends at its paragraph's end, or at its own tag before the next one."""
     words = text[inner_start:inner_end]
     inner_start += len(words) - len(words.lstrip())
     return QuoteSpan(start, end, inner_start, inner_start + len(words.strip()), closed=end > inner_end)

@@ -1415,3 +1415,25 @@ def test_a_body_named_by_nationality_is_the_one_its_spokeswoman_speaks_for(quote
             "The German finance ministry took a more optimistic view. “The worst is behind us now,” "
             "a ministry spokeswoman said in Berlin.")
     assert [q.speaker for q in direct(quotes(text))] == ["German finance ministry"]
+
+
+def test_a_fact_box_or_a_roundups_places_are_no_transcript(quotes):
+    """Labels in capitals that name no person of the article ("WHEN:", "PARIS:") are not
+    speakers, even where the prose uses the word ("When the run …", "Police in Paris …")."""
+    fact_box = ("The fun run returns this weekend. When the run was last held, 400 people took part.\n\n"
+                "WHAT: A 5k run for charity.\n\nWHEN: Saturday, starting at 9 a.m.\n\nWHERE: Central Park, east entrance.")
+    roundup = ("Protests spread across Europe. Police in Paris and Berlin made arrests.\n\n"
+               "LONDON: Thousands marched on Parliament.\n\nPARIS: Police used tear gas near the Louvre.\n\n"
+               "BERLIN: A rally passed off peacefully.")
+    assert direct(quotes(fact_box)) == [] and direct(quotes(roundup)) == []
+
+
+def test_a_long_text_is_cut_after_a_whole_paragraph_break(nlp):
+    """A cut that falls between the two newlines of a paragraph break moves past both: no
+    sentence of a lone newline appears, and the sentences are those of one parse."""
+    from summarise.models.nlp import parse
+
+    text = "The council met on Monday.\n\nIt approved the budget without a vote.\n\nThe mayor was absent."
+    whole = [s.start_char for s in nlp(text).sents]
+    for size in range(20, len(text)):
+        assert [s.start_char for s in parse(nlp, text, piece_chars=size).sents] == whole

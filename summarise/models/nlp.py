@@ -47,6 +47,8 @@ def parse(nlp: Any, text: str, piece_chars: int = PARSE_CHARS) -> Any:
         cut = text.find("\n", start + piece_chars) if cut < 0 else cut
         if cut < 0:
             break
+        while cut + 1 < len(text) and text[cut + 1] == "\n":  # the whole paragraph break goes with the piece before
+            cut += 1
         pieces.append(text[start : cut + 1])
         start = cut + 1
     pieces.append(text[start:])
