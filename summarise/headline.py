@@ -18,7 +18,7 @@ from typing import Any
 
 from summarise.brief import Claim
 from summarise.claims import is_candidate
-from summarise.models.nlp import text_of
+from summarise.models.nlp import joins_words, text_of
 from summarise.text import Sentence, dateline_end
 
 MAX_WORDS = 14
@@ -128,14 +128,9 @@ def _keep_hyphenated_words_whole(sentence: Any, kept: set[int]) -> None:
     doc = sentence.doc
     for token in reversed(list(sentence)):
         i = token.i
-        while (i in kept and i - 2 >= sentence.start and doc[i - 1].text == "-"
-               and _glued(doc[i - 1], doc[i]) and _glued(doc[i - 2], doc[i - 1])):
+        while i in kept and i - 2 >= sentence.start and joins_words(doc[i - 1]):
             kept.update((i - 1, i - 2))
             i -= 2
-
-
-def _glued(before: Any, after: Any) -> bool:
-    return after.idx == before.idx + len(before.text)
 
 
 def _cannot_end(token: Any) -> bool:

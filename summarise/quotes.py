@@ -47,7 +47,7 @@ from summarise.cues import (
     according_source, is_aspectual, is_cue, is_passive_cue, issues_words, puts_it, speaker_of, subject_of,
 )
 from summarise.reported import reported_speech
-from summarise.models.nlp import text_of, token_at
+from summarise.models.nlp import joins_words, text_of, token_at
 from summarise.speakers import Speakers, strip_titles
 from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, word_count
 
@@ -538,7 +538,7 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     if is_cue(tokens[0]) or (runs_on and tokens[0].pos_ == "VERB"):  # "…," said Mr. Rhodes
         phrase = []
         for token in tokens[1:]:
-            if (token.is_punct and not _inside_word(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
+            if (token.is_punct and not joins_words(token)) or token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ"):
                 break
             phrase.append(token)
         phrase += _name_beside(doc, phrase)
@@ -584,11 +584,6 @@ def _name_beside(doc: Any, phrase: list[Any]) -> list[Any]:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return list(doc[phrase[-1].i + 1 : end])
-
-
-def _inside_word(token: Any) -> bool:
-    """A hyphen the tokenizer split out of a word: "Delaney-Price", "Jean-Luc"."""
-    return token.tag_ == "HYPH" and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def _runs_on(verb: Any, clause: Any) -> bool:

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import cached_property
 from typing import Any, Iterable
 
-from summarise.models.nlp import text_of, token_at
+from summarise.models.nlp import joins_words, text_of, token_at
 from summarise.text import QuotedRanges, is_quoted
 
 TITLES = re.compile(
@@ -554,9 +554,9 @@ def _hyphen_joined(ent: Any) -> Any:
     """The name with the words a hyphen joins to it without spaces, which the tagger may leave
     out: "Météo-France" is not France, "Jean-Luc Pradier" not Luc Pradier."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+    while start >= 2 and joins_words(doc[start - 1]):
         start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+    while end + 1 < len(doc) and joins_words(doc[end]):
         end += 2
     if (start, end) == (ent.start, ent.end):
         return ent

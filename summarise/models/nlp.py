@@ -55,6 +55,13 @@ def parse(nlp: Any, text: str, piece_chars: int = PARSE_CHARS) -> Any:
     return Doc.from_docs([nlp(piece) for piece in pieces if piece], ensure_whitespace=False)
 
 
+def joins_words(token: Any) -> bool:
+    """A hyphen the tokenizer split out of one word, with no blank on either side: "Jean-Luc",
+    "fast-moving", "Météo-France"."""
+    doc = token.doc
+    return token.text == "-" and 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
 def token_at(doc: Any, offset: int) -> Any:
     """The token holding the character at ``offset``, or None where no token does (a space)."""
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
