@@ -27,7 +27,7 @@ from summarise.trimming import trim_claim
 _MARKDOWN_LEAD = re.compile(r"(?:#{1,6}[ \t]+|>[ \t]*)")
 # "*By Staff Reporter*", "**Updated 3 June**": emphasis around a whole paragraph.
 _MARKDOWN_WRAP = re.compile(r"([*_]{1,3})(?=\S)(.*\S)\1$")
-_SENTENCE_END = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_CLOSING_PUNCTUATION = re.compile(r"[.!?…:;,][\"'”’)\]]*$")  # a title ends with none
 FRONT_MATTER_PARAGRAPHS = 5  # title, deck, byline, timestamp… before the lead paragraph
 TITLE_MAX_WORDS = 25
 MIN_HEADLINE_WORDS = 3
@@ -77,7 +77,7 @@ def is_front_matter(paragraph: str) -> bool:
     """A title, deck, byline or timestamp: what stands above the lead paragraph."""
     if is_boilerplate(paragraph):
         return True
-    return len(paragraph.split()) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(paragraph)
+    return len(paragraph.split()) <= TITLE_MAX_WORDS and not _CLOSING_PUNCTUATION.search(paragraph)
 
 
 def title_span(parse_text: str) -> Span | None:
