@@ -301,25 +301,17 @@ class Speakers:
         by its name ("Exxon Mobil. The company said") or by a phrase with that word that says
         whose it is ("the Clinton campaign", "Ostravia's defence ministry"; not "his campaign",
         a plural or a headline's capitalised words)."""
-        found, found_at = None, -1
-        for ent in self._outside:
-            if ent.label_ in BODY_LABELS[:1] and ent.end_char <= before:
-                found, found_at = self.full_name(strip_titles(ent.text), ent.start_char), ent.start_char
+        last = next((e for e in reversed(self._outside) if e.label_ in BODY_LABELS[:1] and e.end_char <= before), None)
+        named_at = last.start_char if last is not None else -1
         lemma = noun.lemma_.lower()
         for token in reversed(self.doc[: noun.i]):  # the last such phrase after that name, if any
-            if token.idx <= found_at:
+            if token.idx <= named_at:
                 break
             if token.lemma_.lower() == lemma and token.tag_ == "NN" and token.is_lower and not is_quoted(token.idx, self._quoted):
                 named = self.doc[token.left_edge.i : token.i + 1]
                 if any(t.pos_ == "PROPN" or t.ent_type_ in BODY_LABELS for t in named):  # "the German finance ministry"
                     return _drop_article(named)
-        return found
-
-    def _last(self, labels: tuple[str, ...], before: int) -> str | None:
-        for ent in reversed(self._outside):
-            if ent.end_char <= before and ent.label_ in labels:
-                return self.full_name(strip_titles(ent.text), ent.start_char)
-        return None
+        return self.full_name(strip_titles(last.text), last.start_char) if last is not None else None
 
     def _antecedent(self, before: int, pronoun: str, chain: int = 0) -> str | None:
         """The person a pronoun at ``before`` stands for: a person named as a subject (or beside
