@@ -200,7 +200,7 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
                      and not any(t.is_punct for t in verb.doc[verb.i + 1 : c.left_edge.i])), None)
     if inverted is not None or verb.dep_ in SHARED_SUBJECT_LINKS:
         return inverted
-    return speakers.named_before(verb)
+    return speakers.named_before(verb) or speakers.role_before(verb)
 
 
 def _reporting_clause(clause: Any) -> Any:

@@ -296,6 +296,15 @@ class Speakers:
                 return ent.root if ent.root.dep_ not in ("poss", "dobj") else None
         return None
 
+    def role_before(self, token: Any) -> Any:
+        """A role noun the parser hung on a phrase before the token as an apposition, and so
+        left the token's speech verb without a subject ("…'s team, a White House official who
+        spoke anonymously said, “…”"): the official speaks."""
+        for noun in reversed(token.doc[token.sent.start : token.i]):
+            if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.lower_ in _ROLE_WORDS and not is_quoted(noun.idx, self._quoted):
+                return noun
+        return None
+
     def _body_named_as(self, noun: Any, before: int) -> str | None:
         """The organisation "the ministry" or "the campaign" stands for: the last one named,
         by its name ("Exxon Mobil. The company said") or by a phrase with that word that says

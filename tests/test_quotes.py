@@ -740,6 +740,13 @@ def test_a_subjectless_said_speaks_for_the_person_named_before_it(quotes):
     assert [q.speaker for q in direct(quotes(text))] == ["Steven H. Warren"]
 
 
+def test_a_subjectless_said_speaks_for_the_role_noun_read_as_an_apposition(quotes):
+    """The parser hangs "official" on "team" as an apposition; "said" has no subject, but the official speaks."""
+    text = ("Although there is no such overlap with Lindqvist's team, a city hall official who spoke anonymously to "
+            'discuss internal strategy said Wednesday, "Certainly there are talks between the mayor and the campaign."')
+    assert [q.mention for q in direct(quotes(text))] == ["a city hall official"]
+
+
 def test_issuing_a_statement_hands_on_the_floor_and_a_cue_inside_a_relative_clause_does_not(quotes):
     """The staff only describe the emails; the statement the Alliance issued is the quote after it."""
     text = ("The Harbor Alliance issued a statement apologizing to the mayor for the emails, which included staff "
