@@ -156,7 +156,8 @@ def _direct_quotes(
             )
         speaker, mention, cue = found or (None, None, None)
         unattributed = speaker is None and _word_count(text, span) < MIN_UNATTRIBUTED_WORDS
-        if _is_title(text, span) or _names_a_thing(doc, span) or unattributed:
+        title = _is_title(text, span) and not _exclaimed(doc, span, quoted, speakers)
+        if title or _names_a_thing(doc, span) or unattributed:
             continue  # "A Serious Man", "Make America Great Again", a scare quote
         quote = Quote(text[start:end], start, end, speaker, mention, cue, "direct")
         quotes.append(quote)
@@ -757,6 +758,12 @@ def _is_title(text: str, span: QuoteSpan) -> bool:
     small = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "para"}
     short = len(words) <= MAX_TITLE_WORDS or re.search(r"\w: [A-Z]", inner) is not None
     return 0 < len(words) and short and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _exclaimed(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> bool:
+    """A cry or a question in capitals that a speech verb right before it utters ("She declared
+    “What a Super Tuesday!”") is words spoken, not a title."""
+    return text_of(doc)[span.inner_end - 1] in "!?" and _uttered(doc, span, quoted, speakers) is not None
 
 
 def _names_a_thing(doc: Any, span: QuoteSpan) -> bool:

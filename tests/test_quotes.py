@@ -157,6 +157,12 @@ def test_titles_and_scare_quotes_are_not_quotes(quotes):
     assert direct(quotes(text)) == []
 
 
+def test_a_cry_in_capitals_after_a_speech_verb_is_spoken_but_a_title_is_not(quotes):
+    found = direct(quotes("Olsen won five counties. She declared “What a Super Tuesday!” and thanked her staff."))
+    assert [(q.text, q.speaker) for q in found] == [("What a Super Tuesday!", "Olsen")]
+    assert direct(quotes("The band closed the evening with “We Will Rock You!” as the lights went down.")) == []
+
+
 def test_tag_after_the_quote_is_read_by_position(quotes):
     text = "“What if the council had simply listened to the residents?” the 43-year-old asked in the video."
     found = direct(quotes(text))
