@@ -66,11 +66,19 @@ def text_for_parsing(text: str) -> str:
     for span in paragraphs(cleaned)[:FRONT_MATTER_PARAGRAPHS]:
         end = dateline_end(cleaned, span.start)
         if end > span.start:
-            blank(span.start, end)
+            if not _opens_a_transcript(cleaned, span.start, end):
+                blank(span.start, end)
             break
         if not is_front_matter(cleaned[span.start : span.end]):
             break
     return "".join(chars)
+
+
+def _opens_a_transcript(text: str, start: int, end: int) -> bool:
+    """"TAPPER: Do you …" is a speaker's label, not a dateline ("PARIS: "), where the same
+    label opens another line of the article."""
+    label = text[start:end].strip()
+    return label.endswith(":") and re.search(rf"^{re.escape(label)}[ \t]", text[end:], re.M) is not None
 
 
 def is_front_matter(paragraph: str) -> bool:

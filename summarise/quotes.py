@@ -5,8 +5,8 @@
 logic both share (whose words a cue verb introduces) is in ``cues``; ``speakers.Speakers``
 turns the speaking phrase into a name. This module decides which cue a direct quote has.
 
-A transcript printed without quotation marks ("TAPPER: Do you think …") gives each line to
-the speaker its label names (``_transcript_lines``). A quote's speaker is the first of these
+A transcript or an interview printed without quotation marks ("TAPPER: Do you think …",
+"Q: … A: …") gives each line to the speaker its label names (``transcripts``). A quote's speaker is the first of these
 strategies to find one (``_attribution``):
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
@@ -49,7 +49,8 @@ from summarise.cues import (
 from summarise.reported import reported_speech
 from summarise.models.nlp import joins_words, text_of, token_at
 from summarise.speakers import Speakers, strip_titles
-from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, word_count
+from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, trim_span, word_count
+from summarise.transcripts import transcript_lines, transcript_quotes
 
 MIN_QUOTE_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 6
@@ -63,51 +64,15 @@ NOUN_PHRASE_TAGS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")  # wor
 
 def extract_quotes(doc: Any) -> list[Quote]:
     """Direct quotations and reported speech of a parsed article, in order of appearance."""
-    lines = _transcript_lines(doc)
-    in_lines = QuotedRanges((start, end) for _, start, end in lines)
+    lines = transcript_lines(doc)
+    in_lines = QuotedRanges((line.start, line.end) for line in lines)
     spans = [s for s in quotation_spans(text_of(doc)) if _word_count(text_of(doc), s) > 0 and not is_quoted(s.start, in_lines)]
     quoted = QuotedRanges([(s.start, s.end) for s in spans] + list(in_lines))
     speakers = Speakers(doc, quoted)
     reported = reported_speech(doc, quoted, speakers)
     direct = [q for q in _direct_quotes(doc, spans, quoted, speakers, reported) if not _within(q, reported)]
-    direct += [_transcript_quote(text_of(doc), line, lines, speakers) for line in lines]
+    direct += transcript_quotes(doc, lines, speakers)
     return sorted(direct + reported, key=lambda q: q.start)
-
-
-# A transcript's line: its speaker in capitals, a colon, then the words, with no quotation marks.
-_TRANSCRIPT_LINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+([^\s\"“‘'(\[][^\n]*)$", re.M)
-
-
-def _transcript_lines(doc: Any) -> list[tuple[str, int, int]]:
-    """(label, start, end) of each line of a transcript printed without quotation marks
-    ("TAPPER: Do you think …"). A label counts when the transcript gives it both in full and as
-    a surname ("JAKE TAPPER:", "TAPPER:") or the article names a person of that surname ("Gov.
-    Mary Fallin"), and only where two lines or more have such labels: a fact box's "WHEN:" or a
-    roundup's "PARIS:" names no one who speaks."""
-    text = text_of(doc)
-    labelled = list(_TRANSCRIPT_LINE.finditer(text))
-    if len(labelled) < 2:
-        return []
-    labels = {line.group(1) for line in labelled}
-    people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
-    found = []
-    for line in labelled:
-        label = line.group(1)
-        surname = label.rsplit(" ", 1)[-1]
-        full_and_alone = surname in labels if " " in label else any(other.endswith(" " + label) for other in labels)
-        if full_and_alone or surname.lower() in people:
-            found.append((label, *_trim(text, line.start(2), line.end(2))))
-    return found if len(found) >= 2 else []
-
-
-def _transcript_quote(text: str, line: tuple[str, int, int], lines: list[tuple[str, int, int]], speakers: Speakers) -> Quote:
-    """The line as its speaker's words: "TAPPER:" after "JAKE TAPPER:" is Jake Tapper, and a
-    surname the article named in full earlier is that person ("FALLIN:" → Mary Fallin)."""
-    label, start, end = line
-    surname = label.rsplit(" ", 1)[-1]
-    full = next((other for other, _, _ in lines if " " in other and other.rsplit(" ", 1)[-1] == surname), label)
-    name = strip_titles(full.title())
-    return Quote(text[start:end], start, end, speakers.full_name(name, start), label, ":", "direct")
 
 
 def _within(quote: Quote, reported: list[Quote]) -> bool:
@@ -130,7 +95,7 @@ def _direct_quotes(
     quotes: list[Quote] = []
     previous: tuple[int, bool, Quote] | None = None  # (end offset, closed, quote)
     for span in spans:
-        start, end = _trim(text, span.inner_start, span.inner_end)
+        start, end = trim_span(text, span.inner_start, span.inner_end)
         if end <= start:
             continue
         if _word_count(text, span) < MIN_QUOTE_WORDS:
@@ -820,15 +785,6 @@ def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
     """Whether the quotation is its paragraph, give or take closing punctuation."""
     after = text[span.end : _line_end(text, span.end)]
     return not text[_line_start(text, span.start) : span.start].strip() and not re.search(r"\w", after)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Inner offsets without surrounding blanks or the comma before a closing mark."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    return start, end
 
 
 def _inner_tokens(doc: Any, span: QuoteSpan) -> Any:

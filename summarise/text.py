@@ -303,3 +303,12 @@ def dateline_end(text: str, start: int = 0) -> int:
     """Offset just past a wire dateline at ``start`` ("MOSCOW (Reuters) – "), else ``start``."""
     match = _DATELINE.match(text[start : start + 120])
     return start + match.end() if match else start
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding blanks or the comma before a closing mark."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end

@@ -126,6 +126,15 @@ def test_a_first_paragraph_that_is_a_sentence_is_not_a_title() -> None:
     assert text_for_parsing(text) == text
 
 
+def test_a_transcript_label_opening_the_article_is_no_dateline() -> None:
+    from summarise.pipeline import text_for_parsing
+
+    transcript = "TAPPER: Will it pass?\n\nFALLIN: I think so.\n\nTAPPER: Why?"
+    assert text_for_parsing(transcript) == transcript
+    wire = "PARIS: Police used tear gas near the Louvre.\n\nBERLIN: A rally passed off peacefully."
+    assert text_for_parsing(wire).startswith("       Police used tear gas")
+
+
 def test_markdown_heading_and_emphasis_marks_are_blanked() -> None:
     from summarise.pipeline import ranking_sentences, text_for_parsing, title_span
 

@@ -1359,6 +1359,45 @@ def test_transcript_lines_without_quotation_marks_are_their_speakers_words(quote
     ]
 
 
+def test_a_transcript_of_two_speakers_named_only_by_their_labels(quotes):
+    """Labels that each open two lines or more are speakers even where the prose names no one,
+    and the first line is not taken for a dateline ("PARIS: ")."""
+    text = ("TAPPER: Governor, can the state afford the new bridge this year?\n\n"
+            "FALLIN: We have the money set aside and work starts in the spring.\n\n"
+            "TAPPER: The opposition says the cost will double.\n\nFALLIN: They say that about every project.")
+    found = direct(quotes(text))
+    assert [(q.speaker, q.mention) for q in found] == [("Tapper", "TAPPER"), ("Fallin", "FALLIN")] * 2
+    assert found[0].text == "Governor, can the state afford the new bridge this year?"
+
+
+def test_an_interviews_answers_are_the_interviewees_words(quotes):
+    """"Q:"/"A:" lines: each answer, and the paragraphs after it up to the next question, is the
+    words of the person the lead-in names most; the questions and an editor's note after the
+    last answer are nobody's quotes."""
+    text = ("Health Minister Ana Lindqvist spoke with Herald reporter Tom Berg on Monday. Lindqvist has run "
+            "the ministry since 2021.\n\nQ: Will the new hospital open on time next year?\n\n"
+            "A: Yes. The builders are ahead of schedule and staff are being hired.\n\n"
+            "And the old clinic will stay open until the move.\n\nQ: What about the cost?\n\n"
+            "A: It is within the budget we set two years ago.\n\nThis interview has been edited for length.")
+    found = direct(quotes(text))
+    assert [(q.text, q.speaker, q.mention) for q in found] == [
+        ("Yes. The builders are ahead of schedule and staff are being hired.", "Ana Lindqvist", "A"),
+        ("And the old clinic will stay open until the move.", "Ana Lindqvist", "A"),
+        ("It is within the budget we set two years ago.", "Ana Lindqvist", "A"),
+    ]
+
+
+def test_an_interview_with_an_unclear_guest_leaves_the_answers_without_a_speaker(quotes):
+    text = ("Ana Lindqvist and Tom Berg both spoke on Monday.\n\nQ: Will the new hospital open on time?\n\n"
+            "A: Yes. The builders are ahead of schedule and staff are being hired.")
+    assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [(None, None)]
+
+
+def test_a_lettered_list_is_no_interview(quotes):
+    text = "The plan has two parts.\n\nA. The hospital will open in May next year.\n\nB. The old clinic will close in June."
+    assert direct(quotes(text)) == []
+
+
 def test_a_single_capitalised_heading_is_no_transcript(quotes):
     """One "LABEL: text" line, or labels that name no one, are headings, not a transcript."""
     text = "BREAKING: The council has voted to close the library.\n\nMORE SOON: Details to follow."
