@@ -306,13 +306,16 @@ class Speakers:
         return None
 
     def _body_named_as(self, noun: Any, before: int) -> str | None:
-        """The organisation "the ministry" or "the campaign" stands for: the last one named,
-        by its name ("Exxon Mobil. The company said") or by a phrase with that word that says
+        """The organisation "the ministry" or "the campaign" stands for: the last one named
+        with that word in its name ("the Defence Ministry", not the contractor named after it),
+        else the last one named, by its name ("Exxon Mobil. The company said") or by a phrase with that word that says
         whose it is ("the Clinton campaign", "Ostravia's defence ministry"; not "his campaign",
         a plural or a headline's capitalised words)."""
-        last = next((e for e in reversed(self._outside) if e.label_ in BODY_LABELS[:1] and e.end_char <= before), None)
-        named_at = last.start_char if last is not None else -1
         lemma = noun.lemma_.lower()
+        bodies = [e for e in reversed(self._outside) if e.label_ in BODY_LABELS[:1] and e.end_char <= before]
+        called_so = (e for e in bodies if lemma in (t.lemma_.lower() for t in e))  # "the Defence Ministry"
+        last = next(called_so, bodies[0] if bodies else None)
+        named_at = last.start_char if last is not None else -1
         for token in reversed(self.doc[: noun.i]):  # the last such phrase after that name, if any
             if token.idx <= named_at:
                 break

@@ -1429,6 +1429,13 @@ def test_the_organisation_noun_is_the_last_one_named_with_it(quotes):
     assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("Donna Harwell's campaign", "the campaign")]
 
 
+def test_the_organisation_noun_prefers_the_body_whose_name_has_that_word(quotes):
+    """"The ministry" is the Defence Ministry, not the contractor named after it."""
+    text = ("The Defence Ministry ordered two ships on Monday. Harland Marine, the contractor, said the first "
+            "would be ready in 2027. “The schedule is realistic and the budget is fixed,” the ministry said.")
+    assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("The Defence Ministry", "the ministry")]
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
