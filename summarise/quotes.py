@@ -522,6 +522,8 @@ def _tag_beside(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
         phrase = [t for t in tokens[: tokens.index(verb)] if t.pos_ != "ADV"]
         while phrase and (phrase[-1].is_punct or phrase[-1].dep_ in ("aux", "auxpass")):
             phrase.pop()
+        if phrase and phrase[0].pos_ == "ADP" and any(t.text == "," for t in phrase):
+            phrase = phrase[[t.text for t in phrase].index(",") + 1 :]  # "Of Carson, Levine said": the topic goes
         if phrase and phrase[-1].tag_ == "PRP":
             phrase = phrase[-1:]  # "South Carolina, he said, was …": a pronoun is a whole phrase
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or speakers.is_person(t) for t in phrase) and verb.pos_ in ("VERB", "AUX"):

@@ -51,7 +51,8 @@ ORGANISATION_NOUNS = {
 VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson", "account", "website"}
 # A person described rather than named ("the teenager said"): an age, or these words.
 DESCRIBED = re.compile(r"the (?:(\w+-year-old)\b ?)?([A-Za-z]+)?", re.I)
-EPITHETS = {"teenager", "youngster", "veteran", "pensioner", "billionaire", "millionaire", "tycoon", "mogul"}
+EPITHETS = {"teenager", "youngster", "veteran", "pensioner", "billionaire", "millionaire", "tycoon", "mogul",
+            "businessman", "businesswoman", "magnate"}
 COLLECTIVE_DEMONYM = re.compile(r"(?:sh|ch|ese|ss)$")  # "the French", "the Swiss" are a people
 NAME_LABELS = ("PERSON",)
 # Labels the small tagger gives a person's name it does not know ("Renate Vollmer" as ORG);
@@ -59,6 +60,7 @@ NAME_LABELS = ("PERSON",)
 MISLABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 BODY_LABELS = ("ORG", "NORP", "GPE")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How a word before a name attaches when it is no part of it: "Neither Cruz", "Certainly
 # Donald Trump", "Top Clinton adviser", "Without Bloomberg".
 NOT_NAME_DEPS = {"det", "preconj", "neg", "advmod", "amod", "case", "prep", "cc"}
@@ -121,16 +123,20 @@ def names_in(ent: Any) -> list[Any]:
 
 
 def mention_span(head: Any) -> Any:
-    """The noun phrase headed by ``head``, without relative clauses or a trailing comma."""
+    """The noun phrase headed by ``head``, without relative clauses (its own or those of the
+    nouns in it: "Alan Berger, a gynecologist from Englewood, who said …") or a trailing comma."""
     doc = head.doc
     end = head.i
     for child in head.rights:
         if child.dep_ not in KEEP_IN_MENTION:
             break
         end = max(end, child.right_edge.i)
+    nested = next((t for t in doc[head.i + 1 : end + 1] if t.dep_ == "relcl"), None)
+    if nested is not None:
+        end = nested.left_edge.i - 1
     start = min(head.left_edge.i, head.i)
     span = doc[start : end + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "cc"):
         span = span[:-1]
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
@@ -167,10 +173,17 @@ class Speakers:
         if head.lower_ in ("who", "that", "which") and clause.dep_ in ("relcl", "acl"):
             # "Jalali, who said …": the noun the clause describes speaks; "who" is the mention.
             # Of "Jalali, the ambassador, who said …", the name the role stands beside.
-            described = clause.head.head if clause.head.dep_ == "appos" else clause.head
+            described = _person_above(clause.head) if head.lower_ == "who" else clause.head
+            described = described.head if described.dep_ == "appos" else described
             speaker, _ = self.resolve(described)
             return speaker, head.text
-        return self.resolve_span(mention_span(head), head)
+        span = mention_span(head)
+        if head.pos_ == "ADP":  # "Of Carson, Levine … said": the parser made the topic's preposition the subject
+            head = next((c for c in head.children if c.dep_ == "pobj"), head)
+            span = mention_span(head)
+            topic_end = max((t.i for t in span if t.text == "," and t.i < head.i), default=None)
+            span = span if topic_end is None else head.doc[topic_end + 1 : span.end]
+        return self.resolve_span(span, head)
 
     def resolve_span(self, span: Any, head: Any = None) -> tuple[str, str]:
         """(speaker, mention) for a speaking phrase found by position, not by the parse
@@ -460,6 +473,17 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _person_above(noun: Any) -> Any:
+    """The noun a "who" clause describes, where the parser hung the clause on a place in the
+    person's description ("Alan Berger, a gynecologist from Englewood, New Jersey, who said"):
+    a place is no "who", so the phrase the place sits in is."""
+    while noun.ent_type_ in PLACE_LABELS and noun.dep_ in ("pobj", "prep", "appos", "compound") and noun.head.i != noun.i:
+        noun = noun.head
+        if noun.pos_ == "ADP":
+            noun = noun.head
+    return noun
 
 
 def _speaks_for(name: Any, span: Any, head: Any) -> bool:

@@ -753,6 +753,24 @@ def test_a_subjectless_said_speaks_for_the_role_noun_read_as_an_apposition(quote
     assert [q.mention for q in direct(quotes(text))] == ["a city hall official"]
 
 
+def test_a_topic_fronted_before_the_speaker_is_no_part_of_the_name(quotes):
+    """"Of Carson, Levine, who …, said": the parser may make "Of" the subject; Levine speaks."""
+    text = ("“He is funny,” New York attorney Eric Levine said of the candidate. Of Carson, Levine, who has given "
+            "money to Rubio, said, “He is flat-out scary. I think he is a wonderful man.”")
+    found = direct(quotes(text))
+    assert [(q.speaker, q.mention) for q in found] == [("Eric Levine", "New York attorney Eric Levine"), ("Eric Levine", "Levine")]
+
+
+def test_who_hung_on_a_place_in_a_description_is_the_person_described(quotes):
+    """The parser hangs "who said" on "Englewood"; a place is no "who": Berger said it. The
+    mention stops before the relative clause of a noun inside it."""
+    text = ("“That may worry people in the community,” said Alan Berger, a doctor from Englewood, New Jersey, "
+            "who said he is friendly with the family.")
+    found = quotes(text)
+    assert [(q.kind, q.speaker) for q in found] == [("direct", "Alan Berger"), ("reported", "Alan Berger")]
+    assert found[0].mention == "Alan Berger, a doctor from Englewood, New Jersey"
+
+
 def test_issuing_a_statement_hands_on_the_floor_and_a_cue_inside_a_relative_clause_does_not(quotes):
     """The staff only describe the emails; the statement the Alliance issued is the quote after it."""
     text = ("The Harbor Alliance issued a statement apologizing to the mayor for the emails, which included staff "
