@@ -594,9 +594,14 @@ def _hyphen_joined(ent: Any) -> Any:
 
 
 def _title_gender(head: Any) -> str | None:
-    """"f" for "Mrs. Clinton", "m" for "Mr. Khan": the gender a title before ``head`` shows."""
+    """"f" for "Mrs. Clinton" or "Clinton herself", "m" for "Mr. Khan": the gender a title
+    before ``head``, or a reflexive pronoun right after it, shows."""
     titles = (t.lower_.rstrip(".") for t in head.doc[head.left_edge.i : head.i])
-    return next((TITLE_GENDER[t] for t in titles if t in TITLE_GENDER), None)
+    shown = next((TITLE_GENDER[t] for t in titles if t in TITLE_GENDER), None)
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if shown is None and after is not None and after.lower_ in ("herself", "himself"):
+        return PRONOUN_GENDER[after.lower_]
+    return shown
 
 
 def _role_key(noun: Any) -> str:

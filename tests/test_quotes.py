@@ -1329,6 +1329,14 @@ def test_an_owner_in_what_she_says_is_not_the_one_saying_it(quotes):
     assert [q.speaker for q in direct(quotes(text))] == ["Tom Hale"]
 
 
+def test_a_reflexive_after_a_shared_surname_shows_whose_it_is(quotes):
+    """"Clinton herself … she said": "herself" shows which Clinton, as a title would."""
+    text = ("Hillary Clinton said she would campaign in Queens. Bill Clinton said he would rally voters in Brooklyn.\n\n"
+            "Clinton herself also signaled that she is girding for a fight at the debate. "
+            '"I have noticed that Sen. Sanders has had trouble answering questions," she said.')
+    assert [q.speaker for q in direct(quotes(text))] == ["Hillary Clinton"]
+
+
 def test_a_surname_titled_both_ways_is_not_the_one_person_named_in_full(quotes):
     """"Mr Ellery" and "Mrs Ellery" are two people, though only Tom Ellery was named in full:
     "Mrs Ellery" is not he, and does not teach him her gender."""
