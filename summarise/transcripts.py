@@ -14,7 +14,7 @@ from typing import Any
 
 from summarise.brief import Quote
 from summarise.models.nlp import text_of
-from summarise.speakers import Speakers, strip_titles
+from summarise.speakers import SUBJECTS, Speakers, strip_titles
 from summarise.text import paragraphs, trim_span
 
 # A transcript's line: its speaker in capitals, a colon, then the words, with no quotation marks.
@@ -109,9 +109,10 @@ def _answers(doc: Any) -> list[Line]:
 
 def _interviewee(doc: Any, lines: list[Line], speakers: Speakers) -> str | None:
     """Who answers an interview, from the lead-in before the first answer: the person it has
-    "an interview with" or "a Q&A with", else the person whose surname it gives most, and more
-    often than anyone else ("Vice President Joe Biden … spoke with POLITICO's Michael Grunwald … Biden
-    complained"). None where it cannot tell: an answer is better left without a speaker than
+    "an interview with" or "a Q&A with", else the person whose surname it gives most ("Vice
+    President Joe Biden … spoke with POLITICO's Michael Grunwald … Biden complained"), of those
+    given as often, the first one a sentence has as its subject ("Jocelyn Park took over …, she
+    spoke with Statehouse Report's Owen Brandt"). None where it cannot tell: an answer is better left without a speaker than
     given the wrong one, and "spoke with X" may name the reporter as easily as the guest."""
     answers = [line for line in lines if line.label == ANSWER_MENTION]
     if not answers:
@@ -124,10 +125,15 @@ def _interviewee(doc: Any, lines: list[Line], speakers: Speakers) -> str | None:
         return guests.pop()
     lead_in = text_of(doc)[: answers[0].start]
     mentions = Counter({name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", lead_in)) for name in names})
-    ranked = mentions.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    first_subject = {name: -len(lead_in) for name in names}  # minus the start of the first sentence it is subject of
+    for name, ent in zip(names, named):
+        if _is_subject(ent.root):
+            first_subject[name] = max(first_subject[name], -ent.sent.start_char)
+    ranked = sorted(mentions, key=lambda name: (mentions[name], first_subject[name]), reverse=True)
+    if not ranked or (len(ranked) > 1 and (mentions[ranked[0]], first_subject[ranked[0]])
+                      == (mentions[ranked[1]], first_subject[ranked[1]])):
         return None
-    return ranked[0][0]
+    return ranked[0]
 
 
 def _interviewed(ent: Any) -> bool:
@@ -135,3 +141,10 @@ def _interviewed(ent: Any) -> bool:
     preposition = ent.root.head
     return (ent.root.dep_ == "pobj" and preposition.lower_ == "with"
             and preposition.head.lower_ in _INTERVIEW_NOUNS)
+
+
+def _is_subject(token: Any) -> bool:
+    """A sentence's subject, or one of several joined ("Ana Lindqvist and Tom Berg spoke")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECTS
