@@ -386,14 +386,22 @@ class Speakers:
 
     def _person_mentions(self) -> dict[int, str]:
         """Head token → full name of each person named outside quotations, counting a
-        surname the tagger labelled otherwise ("Bryant" after "John Bryant")."""
+        surname the tagger labelled otherwise ("Bryant" after "John Bryant") or not at all
+        ("Haldorsen, for his part, has stopped waiting" after "Jeremy Haldorsen")."""
         people = {}
         for ent in self._outside:
             name = strip_titles(ent.text)
             full = self.full_name(name, ent.start_char, _title_gender(ent.root))
             if ent.label_ in NAME_LABELS or (full != name and ent.root.is_title):
                 people[ent.root.i] = full
-        return people
+        in_entities = {i for ent in self._ents for i in range(ent.start, ent.end)}
+        for token in self.doc:
+            if (token.pos_ == "PROPN" and token.i not in in_entities and token.lower_ in self._full_names
+                    and token.lower_ not in self._titled_both_ways and not is_quoted(token.idx, self._quoted)):
+                full = self.full_name(token.text, token.idx, _title_gender(token))
+                if full != token.text:
+                    people[token.i] = full
+        return dict(sorted(people.items()))
 
     def _learn_genders(self) -> dict[str, str]:
         """Each person's gender as the article shows it: a title (Mr., Ms.) before the name,

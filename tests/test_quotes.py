@@ -1337,6 +1337,17 @@ def test_a_reflexive_after_a_shared_surname_shows_whose_it_is(quotes):
     assert [q.speaker for q in direct(quotes(text))] == ["Hillary Clinton"]
 
 
+def test_a_surname_the_tagger_missed_still_leads_a_pronoun_back_to_its_person(quotes):
+    """"Haldorsen, for his part, …" is not tagged as a name; "he" after it is still Haldorsen,
+    not the senator named last."""
+    text = ("Last month I sat at a kitchen table in Stevens County with Jeremy Haldorsen, who milks 180 cows with "
+            "his brother. He told me he had stopped planning ahead.\n\nSen. Rosa Delgado of New Mexico put it this "
+            'way at a hearing in June: "We keep being told the bill is ninety percent done."\n\nNobody I spoke to '
+            'expects a bill before the election. Haldorsen, for his part, has stopped waiting. "I quit watching '
+            'C-SPAN," he said.')
+    assert [q.speaker for q in direct(quotes(text))] == ["Rosa Delgado", "Jeremy Haldorsen"]
+
+
 def test_a_surname_titled_both_ways_is_not_the_one_person_named_in_full(quotes):
     """"Mr Ellery" and "Mrs Ellery" are two people, though only Tom Ellery was named in full:
     "Mrs Ellery" is not he, and does not teach him her gender."""
