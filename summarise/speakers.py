@@ -36,6 +36,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 SUBJECTS = ("nsubj", "nsubjpass")
+MAX_QUOTED_SENTENCES = 3  # quoted sentences a pronoun may look past for the sentence before it
 MAX_PRONOUN_CHAIN = 3  # "Walsh … . But he … . “…,” he said": how many pronoun subjects lead back to a name
 GROUP_PRONOUNS = {"they", "we", "it"}
 RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant"}  # "vice president" is its own office
@@ -53,6 +54,7 @@ VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson
 DESCRIBED = re.compile(r"the (?:(\w+-year-old)\b ?)?([A-Za-z]+)?", re.I)
 EPITHETS = {"teenager", "youngster", "veteran", "pensioner", "billionaire", "millionaire", "tycoon", "mogul",
             "businessman", "businesswoman", "magnate"}
+PARTY_MEMBERS = {"Democrat", "Republican", "Independent", "Libertarian"}
 COLLECTIVE_DEMONYM = re.compile(r"(?:sh|ch|ese|ss)$")  # "the French", "the Swiss" are a people
 NAME_LABELS = ("PERSON",)
 # Labels the small tagger gives a person's name it does not know ("Renate Vollmer" as ORG);
@@ -190,7 +192,9 @@ class Speakers:
         (""…," the 43-year-old asked", where the parser tied the phrase into the quote)."""
         head = span.root if head is None else head
         mention = span.text
-        if self._describes_one_named(span, head):  # "the 54-year-old", "the Scot", "the teenager"
+        apposed = span.start <= head.i < span.end - 1 and span.doc[head.i + 1].text == ","
+        described = span.doc[span.start : head.i + 1] if apposed else span  # without ", a former state treasurer"
+        if self._describes_one_named(described, head):  # "the 54-year-old", "the Scot", "the teenager"
             person = self._antecedent(span.start_char, "")
             if person is not None:
                 return person, mention
@@ -237,7 +241,10 @@ class Speakers:
             return False
         age, word = found.groups()
         if word is not None:
-            demonym = (span[0].text == "the" and head.ent_type_ in ("NORP", "PERSON")
+            # "The" opening a sentence may begin a paper's name ("The Tennessean first reported"),
+            # but no paper is called "The Democrat, a former state treasurer, …"
+            article = span[0].text == "the" or (span[0].is_sent_start and span[0].text == "The" and word in PARTY_MEMBERS)
+            demonym = (article and head.ent_type_ in ("NORP", "PERSON")
                        and not COLLECTIVE_DEMONYM.search(word) and not TITLES.match(word + " ")
                        and self.full_name(word, span.start_char) == word)
             if head.text != word or head.tag_ not in ("NN", "NNP") or not (demonym or word.lower() in EPITHETS):
@@ -357,8 +364,14 @@ class Speakers:
             fits = {i: name for i, name in fits.items() if not self._subject_of_quoted_clause(self.doc[i], at.head)}
         if at is not None:
             window.append(at.sent)
-            if at.sent.start:
-                window.append(self.doc[at.sent.start - 1].sent)
+            before_sent = at.sent
+            for _ in range(MAX_QUOTED_SENTENCES + 1):  # the sentence before, past any that are all quotation
+                if not before_sent.start:
+                    break
+                before_sent = self.doc[before_sent.start - 1].sent
+                if not self._all_quoted(before_sent):
+                    window.append(before_sent)
+                    break
         for sent in window:
             subjects = [
                 t for t in sent
@@ -377,6 +390,12 @@ class Speakers:
         if self._describes_one_named(mention_span(last), last):
             return self._antecedent(last.idx, pronoun, chain + 1)
         return fits[last.i]
+
+    def _all_quoted(self, sentence: Any) -> bool:
+        """Whether a sentence is all quotation ("That is not a luxury."), no narrative of its own;
+        a tag after the quote ("…," she said.) is narrative."""
+        words = [t for t in sentence if not t.is_punct and not t.is_space]
+        return bool(words) and all(is_quoted(t.idx, self._quoted) for t in words)
 
     def _subject_of_quoted_clause(self, token: Any, verb: Any) -> bool:
         """Whether ``token`` is the subject of the quoted clause ``verb`` reports: in

@@ -1348,6 +1348,19 @@ def test_a_surname_the_tagger_missed_still_leads_a_pronoun_back_to_its_person(qu
     assert [q.speaker for q in direct(quotes(text))] == ["Rosa Delgado", "Jeremy Haldorsen"]
 
 
+def test_a_description_after_a_quote_looks_past_the_quoted_sentences_to_its_person(quotes):
+    """"The Democrat, a former state treasurer, accused …" after a quote paragraph: the
+    sentences all in quotation marks are no narrative, so the one before them names her."""
+    text = ("PHOENIX — Arizona gubernatorial candidate Maria Delgado told about 3,000 supporters on Saturday that "
+            "water would be her first priority.\n\n“Every family deserves to turn on the tap,” Delgado said. “That is "
+            "not a luxury. That is the bare minimum.”\n\nThe Democrat, a former state treasurer, accused her "
+            "opponent, Carl Brandvold, of “looking the other way while the aquifers ran dry.”")
+    assert [q.speaker for q in direct(quotes(text))] == ["Maria Delgado"] * 3
+    paper = ("Al Gore will skip the convention, his spokeswoman said. The Tennessean first reported Gore's "
+             "decision on Sunday.")
+    assert [q.speaker for q in reported(quotes(paper))][-1] == "Tennessean"  # the paper, not Gore
+
+
 def test_a_surname_titled_both_ways_is_not_the_one_person_named_in_full(quotes):
     """"Mr Ellery" and "Mrs Ellery" are two people, though only Tom Ellery was named in full:
     "Mrs Ellery" is not he, and does not teach him her gender."""
