@@ -60,7 +60,7 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
         # "…, during which she spoke of …, Clinton remarked that she was …": the clause after the verb
         clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
         if clause is not None:
-            return _clause_offsets(clause)
+            return _said_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
             return _rest_of_clause(verb.head, verb)  # "As Politico reported, the leaners …"
     if lemma in DEMAND_VERBS or lemma == "call":
@@ -143,6 +143,25 @@ def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
     runs = _contiguous_runs([t for t in head.subtree if not left <= t.i <= right])
     run = max(runs, key=len, default=[head])
     return _offsets(_trimmed(run, leading=("cc",)))
+
+
+def _said_offsets(clause: Any) -> tuple[int, int]:
+    """Character range of a reported clause, up to another speaker's statement joined onto it
+    ("said his candidate had shown …, while her director, Priya Saldana, told reporters that
+    …"): that one is Saldana's, reported on its own."""
+    other = next((t for t in clause.subtree if t.i > clause.i and _another_statement(t)), None)
+    if other is None:
+        return _clause_offsets(clause)
+    return _offsets(_trimmed([t for t in clause.subtree if t.i < other.left_edge.i]))
+
+
+def _another_statement(verb: Any) -> bool:
+    """A speech verb with a subject of its own, in a clause set beside the one reported: a
+    "while"/"whereas" clause or a conjunct."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    contrast = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
+    return contrast or verb.dep_ == "conj"
 
 
 def _clause_offsets(clause: Any) -> tuple[int, int]:

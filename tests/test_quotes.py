@@ -753,6 +753,15 @@ def test_a_subjectless_said_speaks_for_the_role_noun_read_as_an_apposition(quote
     assert [q.mention for q in direct(quotes(text))] == ["a city hall official"]
 
 
+def test_a_second_speakers_while_clause_is_not_the_first_speakers_reported_speech(quotes):
+    """"Haugen said …, while Saldana told reporters that …": Saldana's words are hers."""
+    text = ("Both campaigns claimed victory afterward. Kessel's campaign manager, Brett Haugen, said his candidate had "
+            'shown "command of the issues," while Abernathy-Cole\'s communications director, Priya Saldana, told '
+            'reporters that voters had now seen the questionnaire and that it "speaks for itself."')
+    found = reported(quotes(text))
+    assert [(q.text.split()[0], q.speaker) for q in found] == [("his", "Brett Haugen"), ("that", "Priya Saldana")]
+
+
 def test_a_topic_fronted_before_the_speaker_is_no_part_of_the_name(quotes):
     """"Of Carson, Levine, who …, said": the parser may make "Of" the subject; Levine speaks."""
     text = ("“He is funny,” New York attorney Eric Levine said of the candidate. Of Carson, Levine, who has given "
