@@ -760,6 +760,7 @@ def test_a_second_speakers_while_clause_is_not_the_first_speakers_reported_speec
             'reporters that voters had now seen the questionnaire and that it "speaks for itself."')
     found = reported(quotes(text))
     assert [(q.text.split()[0], q.speaker) for q in found] == [("his", "Brett Haugen"), ("that", "Priya Saldana")]
+    assert "Saldana" not in found[0].text
 
 
 def test_a_topic_fronted_before_the_speaker_is_no_part_of_the_name(quotes):
