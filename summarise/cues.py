@@ -178,6 +178,7 @@ def subject_of(verb: Any, speakers: Speakers) -> Any:
 def _misread_subject(verb: Any, speakers: Speakers) -> Any:
     """The name that speaks for a subjectless cue, which the parser read as its object right
     after it ("…,'' recalled Mr. Rhodes", not "joked, “Bernie or Bust …”", a quotation's word),
+    as the noun a past-tense cue right after it modifies ("Tomas Reyes posted on X:"),
     as an adverb, a modal or a compound right before it ("Early described it as …", "Will
     wrote", "Beck joked"), as the object of "as" ("As Akhil Amar … put it"), or as the
     noun a fronted cue modifies ("Continued Stone: “…”"), or, for a finite verb of saying that
@@ -190,6 +191,8 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
         return before
     if verb.dep_ == "amod" and verb.i == verb.sent.start and verb.head.pos_ == "PROPN" and verb.head.i == verb.i + 1:
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.i == verb.i - 1 and speakers.is_person(verb.head):
+        return verb.head  # "Minority Whip Tomas Reyes posted on X:", read as "Reyes (who was) posted"
     as_ = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     named = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if as_ is not None else None
     if named is not None:
