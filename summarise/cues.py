@@ -67,6 +67,9 @@ DOCUMENTS = {"statement", "release", "letter", "memo", "message", "email", "note
              "resolution"}
 ISSUING_VERBS = {"issue", "release", "put", "publish", "air", "run", "send", "write", "pen", "draft", "sign",
                  "post", "pass"}
+# Verbs by which someone puts out figures or findings that speak for them: "a poll conducted by X".
+# Not "obtained by X": who obtains a document did not write it.
+MAKING_VERBS = ISSUING_VERBS | {"compile", "conduct", "produce", "prepare", "commission"}
 # Conjunctions of a clause that sets the scene: "When Trump suggested …, Rubio fired back: "…""
 SUBORDINATORS = {"when", "after", "before", "while", "if", "because", "since", "until", "once", "although",
                  "though", "unless", "whenever"}
@@ -240,10 +243,13 @@ def issues_words(verb: Any) -> bool:
 
 def according_source(token: Any, quoted: QuotedRanges) -> Any:
     """The source of "according to X" when ``token`` is its "according", said outside quotation
-    marks (the source itself may be a quoted title: according to "The Fixers")."""
+    marks (the source itself may be a quoted title: according to "The Fixers"), or the one who
+    put X out ("according to figures released this week by City Auditor Helen Brandauer")."""
     doc = token.doc
     if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
         return None
     if is_quoted(token.idx, quoted):
         return None
-    return next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+    source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+    made = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS), None) if source is not None else None
+    return (agent_of(made) or source) if made is not None else source

@@ -1496,6 +1496,15 @@ def test_the_organisation_noun_prefers_the_body_whose_name_has_that_word(quotes)
     assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("The Defence Ministry", "the ministry")]
 
 
+def test_according_to_figures_someone_put_out_is_according_to_them(quotes):
+    """"According to figures released by the auditor": the auditor's figures; but "emails obtained
+    by the AP" are not the AP's words."""
+    text = ("The city spent $71 million on police overtime last year, according to figures released this week by "
+            "City Auditor Helen Brandauer.\n\nThe agency knew of the risk, according to emails obtained by The "
+            "Associated Press.")
+    assert [q.speaker for q in reported(quotes(text))] == ["Helen Brandauer", "emails"]
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
