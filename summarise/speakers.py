@@ -473,10 +473,17 @@ class Speakers:
         return {surname for surname, genders in titles.items() if len(genders) > 1}
 
     def _role(self, lemma: str, before: int) -> str | None:
-        for offset, role, name in reversed(self._roles):
-            if offset < before and role == lemma:
-                return name
-        return None
+        """Who "the senator" is: of those the article introduced with that role, the subject of
+        this sentence or the one before ("Hollis … said she was inclined to support it. The
+        senator said …"), else the last one introduced."""
+        holders = [name for offset, role, name in self._roles if offset < before and role == lemma]
+        if not holders:
+            return None
+        if len(set(holders)) > 1:
+            near = self._antecedent(before, "")
+            if near in holders:
+                return near
+        return holders[-1]
 
     def _role_mentions(self) -> list[tuple[int, str, str]]:
         """(offset, role noun, name) for each person introduced with a role:

@@ -1505,6 +1505,15 @@ def test_according_to_figures_someone_put_out_is_according_to_them(quotes):
     assert [q.speaker for q in reported(quotes(text))] == ["Helen Brandauer", "emails"]
 
 
+def test_a_role_held_by_two_is_the_one_the_story_is_about_there(quotes):
+    """Two senators introduced: "the senator" right after a sentence about Hollis is Hollis,
+    not the senator introduced last."""
+    text = ("Sen. Margaret Hollis of Maine and Sen. Dale Pruett of Oklahoma questioned the nominee for two hours on "
+            "Tuesday.\n\nHollis, for her part, said she was inclined to support the nomination. The senator said she "
+            "expected a committee vote in early March.")
+    assert [q.speaker for q in reported(quotes(text))] == ["Margaret Hollis", "Margaret Hollis"]
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
