@@ -232,11 +232,12 @@ class Speakers:
     def _describes_one_named(self, span: Any, head: Any) -> bool:
         """Whether a phrase describes a person named earlier instead of naming anyone: an age
         ("the 54-year-old"), a nationality or party in the singular ("the Scot", "the Texan",
-        "the Republican"; not "the French", who are many, nor a paper, "The Tennessean"), a
+        "the Republican", "the Oklahoma Republican"; not "the French", who are many, nor a paper, "The Tennessean"), a
         word for a person by what they are (``EPITHETS``), or an age with one of these ("the
         19-year-old Scot"). Not when the article first brought in someone unnamed so ("a
         54-year-old man", "a teenager"): the phrase is that person."""
-        found = DESCRIBED.fullmatch(span.text)
+        unplaced = "".join(t.text_with_ws for t in span if t.ent_type_ != "GPE" or t.i == head.i).strip()
+        found = DESCRIBED.fullmatch(unplaced)  # "the Oklahoma Republican" as "the Republican"
         if found is None:
             return False
         age, word = found.groups()

@@ -1514,6 +1514,13 @@ def test_a_role_held_by_two_is_the_one_the_story_is_about_there(quotes):
     assert [q.speaker for q in reported(quotes(text))] == ["Margaret Hollis", "Margaret Hollis"]
 
 
+def test_a_party_member_from_a_place_is_the_person_named_before(quotes):
+    text = ("Sen. Margaret Hollis of Maine and Sen. Dale Pruett of Oklahoma questioned the nominee for two hours on "
+            "Tuesday.\n\nPruett was less committal. Asked by reporters after the hearing whether he would back "
+            'Oduya, the Oklahoma Republican said: "Ask me after I read his written answers."')
+    assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("Dale Pruett", "the Oklahoma Republican")]
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
