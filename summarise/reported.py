@@ -15,8 +15,8 @@ import re
 from typing import Any
 
 from summarise.brief import Quote
-from summarise.cues import (DEMAND_VERBS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_VERBS, according_source, is_aspectual,
-                            speaker_of)
+from summarise.cues import (CUE_VERBS, DEMAND_VERBS, DOCUMENTS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_NOUNS, SPEECH_VERBS,
+                            according_source, is_aspectual, speaker_of)
 from summarise.models.nlp import text_of
 from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, is_quoted, word_count
@@ -59,6 +59,7 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "…, during which she spoke of …, Clinton remarked that she was …": the clause after the verb
         clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
+        clause = clause or _said_in_a_statement(verb)
         if clause is not None:
             return _said_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
@@ -145,11 +146,21 @@ def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
     return _offsets(_trimmed(run, leading=("cc",)))
 
 
+def _said_in_a_statement(verb: Any) -> Any:
+    """The clause of "said in a statement that a delay was overdue", which the parser hangs on
+    the statement rather than on "said"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS):
+            return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None
+
+
 def _said_offsets(clause: Any) -> tuple[int, int]:
     """Character range of a reported clause, up to another speaker's statement joined onto it
     ("said his candidate had shown …, while her director, Priya Saldana, told reporters that
-    …"): that one is Saldana's, reported on its own."""
-    other = next((t for t in clause.subtree if t.i > clause.i and _another_statement(t)), None)
+    …"), which is Saldana's, reported on its own, or up to the speaker going on (``_speaking_on``)."""
+    other = next((t for t in clause.subtree if t.i > clause.i and (_another_statement(t) or _speaking_on(t))), None)
     if other is None:
         return _clause_offsets(clause)
     return _offsets(_trimmed([t for t in clause.subtree if t.i < other.left_edge.i]))
@@ -162,6 +173,12 @@ def _another_statement(verb: Any) -> bool:
         return False
     contrast = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children)
     return contrast or verb.dep_ == "conj"
+
+
+def _speaking_on(verb: Any) -> bool:
+    """A participle of speech after the reported clause ("said that a delay was overdue,
+    calling it “…”"): the speaker going on, however the parser attached it, not the clause."""
+    return verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in CUE_VERBS
 
 
 def _clause_offsets(clause: Any) -> tuple[int, int]:

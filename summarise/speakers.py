@@ -139,6 +139,8 @@ def mention_span(head: Any) -> Any:
     start = min(head.left_edge.i, head.i)
     span = doc[start : end + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].dep_ == "cc"):
+        if span[-1].text == ")" and "(" in span.text:
+            break  # "Rep. Todd Brenner (R-Ind.)" keeps its closing bracket
         span = span[:-1]
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]

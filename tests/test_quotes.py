@@ -763,6 +763,19 @@ def test_a_second_speakers_while_clause_is_not_the_first_speakers_reported_speec
     assert "Saldana" not in found[0].text
 
 
+def test_said_in_a_statement_that_then_a_participle_is_the_speakers_going_on(quotes):
+    """"Brenner said in a statement that a delay was overdue, calling it “…”": the parser hangs
+    the clause on "statement" and "calling" on the clause; both are Brenner's, and the mention
+    keeps its closing bracket."""
+    text = ("Republicans, who opposed the rule, welcomed the possibility. Rep. Todd Brenner (R-Ind.) said in a "
+            'statement that a delay was overdue, calling it "the first sensible thing the department has done on '
+            'this issue," though he added that he would prefer the rule be scrapped entirely.')
+    found = quotes(text)
+    assert [(q.kind, q.text.split()[:3], q.speaker) for q in found][:2] == [
+        ("reported", ["that", "a", "delay"], "Todd Brenner"), ("direct", ["the", "first", "sensible"], "Todd Brenner")]
+    assert found[0].mention == "Rep. Todd Brenner (R-Ind.)"
+
+
 def test_a_topic_fronted_before_the_speaker_is_no_part_of_the_name(quotes):
     """"Of Carson, Levine, who …, said": the parser may make "Of" the subject; Levine speaks."""
     text = ("“He is funny,” New York attorney Eric Levine said of the candidate. Of Carson, Levine, who has given "
