@@ -194,7 +194,7 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
         return before
     if verb.dep_ == "amod" and verb.i == verb.sent.start and verb.head.pos_ == "PROPN" and verb.head.i == verb.i + 1:
         return verb.head
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.i == verb.i - 1 and speakers.is_person(verb.head):
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i == verb.i - 1 and verb.head.pos_ == "PROPN":
         return verb.head  # "Minority Whip Tomas Reyes posted on X:", read as "Reyes (who was) posted"
     as_ = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     named = next((c for c in as_.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if as_ is not None else None
