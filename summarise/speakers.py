@@ -228,7 +228,7 @@ class Speakers:
                 body = self._body_named_as(head, span.start_char)
                 if body is not None:
                     return body, mention
-        name = strip_titles(_drop_article(span))
+        name = strip_titles(_drop_article(_bare_phrase(span, head)))
         return (self.full_name(name, span.start_char, _title_gender(head)) if head.pos_ == "PROPN" else name), mention
 
     def _describes_one_named(self, span: Any, head: Any) -> bool:
@@ -653,6 +653,26 @@ def _one_known(noun: Any) -> bool:
     lawyers" (several) or "one longtime adviser" (someone left unnamed)."""
     indefinite = any(t.dep_ in ("det", "nummod") and t.lower_ in INDEFINITES for t in noun.lefts)
     return noun.tag_ not in ("NNS", "NNPS") and not indefinite
+
+
+def _bare_phrase(span: Any, head: Any) -> Any:
+    """A speaking phrase that names no one the tagger knows, as a speaker: without what a comma
+    sets after a name at its head ("Zimmerman, 32", "Tester, himself up for reelection in 2018";
+    a role keeps the name after it: "the mayor, Sylvie Arsenault") or a date ("the Sanders
+    campaign on Monday")."""
+    doc = span.doc
+    named = head.pos_ == "PROPN" and span.start <= head.i < span.end  # not "the mayor, Sylvie Arsenault"
+    comma = next((t.i for t in doc[head.i + 1 : span.end] if t.text == ","), None) if named else None
+    apposed_name = comma is not None and any(t.pos_ == "PROPN" for t in doc[comma + 1 : span.end])  # "the Bishop of Elmridge, Catherine Obi"
+    end = comma if comma is not None and not apposed_name else span.end
+    while end - span.start > 2 and doc[end - 1].ent_type_ in ("DATE", "TIME") and doc[end - 2].ent_type_ in ("DATE", "TIME", ""):
+        first = end - 1
+        while first > span.start and doc[first - 1].ent_type_ in ("DATE", "TIME"):
+            first -= 1
+        if doc[first - 1].pos_ != "ADP":
+            break
+        end = first - 1
+    return doc[span.start : end] if end > span.start else span
 
 
 def _drop_article(span: Any) -> str:

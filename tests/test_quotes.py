@@ -1534,6 +1534,17 @@ def test_a_party_member_from_a_place_is_the_person_named_before(quotes):
     assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [("Dale Pruett", "the Oklahoma Republican")]
 
 
+def test_a_speaker_the_tagger_does_not_know_loses_its_age_and_date(quotes):
+    """A name the tagger missed keeps no ", 32" as part of it, a campaign no "on Monday"; a
+    role keeps the name set after it."""
+    text = ('"We are going to keep fighting," Zimmerman, 32, told reporters outside the courthouse.\n\n'
+            'The Sanders campaign on Monday said she is experienced "on paper" but not ready.\n\n'
+            '"The town will rebuild," said the Bishop of Elmridge, the Rt Rev Catherine Obi.')
+    found = quotes(text)
+    assert [q.speaker for q in found][:2] == ["Zimmerman", "Sanders campaign"]
+    assert "Catherine Obi" in found[-1].speaker
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
