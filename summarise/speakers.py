@@ -48,6 +48,15 @@ ORGANISATION_NOUNS = {
     "firm", "release", "report", "embassy", "council", "commission", "court", "bank", "union",
     "board", "foundation", "network", "newspaper", "paper",
 }
+# Words in the names of bodies that "the company" or "the union" may stand for.
+KINDRED_NAME_WORDS = {
+    "company": ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings"),
+    "firm": ("inc", "corp", "llc", "llp", "partners", "group"),
+    "union": ("guild", "federation", "brotherhood", "teamsters", "workers", "afl-cio"),
+    "university": ("college", "institute"),
+    "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette"),
+    "paper": ("times", "post", "journal", "tribune", "herald", "gazette"),
+}
 # Nouns through which a body speaks: "the Kremlin's statement" is the Kremlin speaking.
 VOICE_NOUNS = {"statement", "release", "spokesman", "spokeswoman", "spokesperson", "account", "website"}
 # A person described rather than named ("the teenager said"): an age, or these words.
@@ -197,7 +206,7 @@ class Speakers:
         apposed = span.start <= head.i < span.end - 1 and span.doc[head.i + 1].text == ","
         described = span.doc[span.start : head.i + 1] if apposed else span  # without ", a former state treasurer"
         if self._describes_one_named(described, head):  # "the 54-year-old", "the Scot", "the teenager"
-            person = self._antecedent(span.start_char, "")
+            person = self._antecedent(span.start_char, "", described_as=_gendered_as(head))
             if person is not None:
                 return person, mention
         named = self._named_in(span, head)
@@ -330,14 +339,18 @@ class Speakers:
 
     def _body_named_as(self, noun: Any, before: int) -> str | None:
         """The organisation "the ministry" or "the campaign" stands for: the last one named
-        with that word in its name ("the Defence Ministry", not the contractor named after it),
-        else the last one named, by its name ("Exxon Mobil. The company said") or by a phrase with that word that says
+        with that word, or a word for such a body, in its name ("the Defence Ministry", not the
+        contractor named after it; "the union" is the Nurses Guild), else the last one named
+        other than in a person's description (not the firm of "an analyst at Pinebrook"), by its name
+        ("Exxon Mobil. The company said") or by a phrase with that word that says
         whose it is ("the Clinton campaign", "Ostravia's defence ministry"; not "his campaign",
         a plural or a headline's capitalised words)."""
         lemma = noun.lemma_.lower()
         bodies = [e for e in reversed(self._outside) if e.label_ in BODY_LABELS[:1] and e.end_char <= before]
-        called_so = (e for e in bodies if lemma in (t.lemma_.lower() for t in e))  # "the Defence Ministry"
-        last = next(called_so, bodies[0] if bodies else None)
+        kindred = {lemma, *KINDRED_NAME_WORDS.get(lemma, ())}
+        called_so = (e for e in bodies if kindred & {t.lower_.rstrip(".") for t in e})  # "the Defence Ministry", "Corvane Inc."
+        speaking = [e for e in bodies if not _in_a_description(e)]  # not "Greg Tamura, an analyst at Pinebrook"
+        last = next(called_so, speaking[0] if speaking else bodies[0] if bodies else None)
         named_at = last.start_char if last is not None else -1
         for token in reversed(self.doc[: noun.i]):  # the last such phrase after that name, if any
             if token.idx <= named_at:
@@ -348,17 +361,18 @@ class Speakers:
                     return _drop_article(named)
         return self.full_name(strip_titles(last.text), last.start_char) if last is not None else None
 
-    def _antecedent(self, before: int, pronoun: str, chain: int = 0) -> str | None:
+    def _antecedent(self, before: int, pronoun: str, chain: int = 0, described_as: str | None = None) -> str | None:
         """The person a pronoun at ``before`` stands for: a person named as a subject (or beside
         one) in this sentence or the one before, the main clause's first ("he" in "Reid said
         that Sanders had energized voters. He added …" is Reid; in "Viguerie is upbeat about
         Cruz's chances because he …", Viguerie), following a same pronoun or a description
         ("the Scot") there back to its name; else the last person named. Never one the article
         shows to be of the other gender ("she" is not Mr. Trump). A description itself
-        (``_describes_one_named``, pronoun "") stands only for a subject there: with no gender
-        to check, the last person named may be anyone ("Melania Trump … the Trump team … the
-        46-year-old")."""
-        gender = PRONOUN_GENDER.get(pronoun)
+        (``_describes_one_named``, pronoun "", of the gender ``described_as`` its word shows)
+        stands only for a subject there, or for whom a "he" or "she" subject there stands: with
+        no gender to check, the last person named may be anyone ("Melania Trump … the Trump
+        team … the 46-year-old")."""
+        gender = PRONOUN_GENDER.get(pronoun, described_as)  # a description's own gender: "the businessman"
         fits = {i: name for i, name in self._people.items()
                 if gender is None or (self._shown_genders.get(i) or self._genders.get(name, gender)) == gender}
         at = token_at(self.doc, before)
@@ -375,17 +389,27 @@ class Speakers:
                 if not self._all_quoted(before_sent):
                     window.append(before_sent)
                     break
+        def leads_back(token: Any) -> bool:
+            """A subject that names one who fits, or a pronoun to follow back: the same one, or
+            for a description "he" or "she" of its gender ("she said. The 61-year-old said")."""
+            if token.i in fits:
+                return True
+            if chain >= MAX_PRONOUN_CHAIN:
+                return False
+            if pronoun:
+                return token.lower_ == pronoun and gender is not None
+            return token.lower_ in ("he", "she") and gender in (None, PRONOUN_GENDER[token.lower_])
+
         for sent in window:
-            subjects = [
-                t for t in sent
-                if t.idx < before and _subject(t) is not None and not is_quoted(t.idx, self._quoted)
-                and (t.i in fits or (t.lower_ == pronoun and gender is not None and chain < MAX_PRONOUN_CHAIN))
-            ]
+            subjects = [t for t in sent if t.idx < before and _subject(t) is not None
+                        and not is_quoted(t.idx, self._quoted) and leads_back(t)]
             if subjects:
                 subject = min(subjects, key=lambda t: (_subject(t).head.i != sent.root.i, -t.i))
                 if subject.i in fits and not self._describes_one_named(mention_span(subject), subject):
                     return fits[subject.i]
-                return self._antecedent(subject.idx, pronoun, chain + 1)  # "he" or "the Scot" before
+                if subject.i not in fits and not pronoun:  # a description after "she": whom "she" stands for
+                    return self._antecedent(subject.idx, subject.lower_, chain + 1)
+                return self._antecedent(subject.idx, pronoun, chain + 1, described_as)  # "he" or "the Scot" before
         earlier = [i for i in fits if self.doc[i].idx < before]
         if not earlier or not pronoun:
             return None
@@ -510,6 +534,21 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _gendered_as(noun: Any) -> str | None:
+    """The gender a description's word shows ("the businessman", "the congresswoman"), if any."""
+    word = noun.lower_
+    return "f" if word.endswith("woman") else "m" if word.endswith("man") else None
+
+
+def _in_a_description(ent: Any) -> bool:
+    """Whether an organisation is named only as where a person described works ("Greg Tamura,
+    an analyst at Pinebrook Securities"): an outside commentator's firm, not the body in the news."""
+    preposition = ent.root.head
+    if ent.root.dep_ != "pobj" or preposition.lower_ not in ("at", "with"):
+        return False  # "vice president of the Federation" speaks for it
+    return preposition.head.dep_ == "appos" and preposition.head.pos_ == "NOUN"
 
 
 def _person_above(noun: Any) -> Any:
@@ -683,11 +722,13 @@ def _drop_article(span: Any) -> str:
 
 
 _ROLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative", "gen.": "general",
-                       "amb.": "ambassador", "sec.": "secretary", "pres.": "president"}
+                       "amb.": "ambassador", "sec.": "secretary", "pres.": "president", "dr.": "doctor", "dr": "doctor"}
 _ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "president", "senator",
     "governor", "chief", "director", "secretary", "chairman", "chairwoman", "mayor", "leader",
     "candidate", "nominee", "general", "official", "envoy", "adviser", "advisor", "lawyer",
     "attorney", "judge", "commissioner", "executive", "ceo", "founder", "manager", "professor",
     "congressman", "congresswoman", "representative", "speaker", "strategist", "analyst",
+    "superintendent", "coach", "sheriff", "principal", "chancellor", "treasurer", "auditor", "prosecutor",
+    "warden", "bishop", "pastor", "economist", "scientist", "researcher", "doctor",
 }

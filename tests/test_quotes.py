@@ -1545,6 +1545,34 @@ def test_a_speaker_the_tagger_does_not_know_loses_its_age_and_date(quotes):
     assert "Catherine Obi" in found[-1].speaker
 
 
+def test_the_company_is_not_the_firm_of_an_analyst_quoted_after_it(quotes):
+    text = ("Halvorsen Foods cut its profit forecast on Tuesday. \"This was a tough quarter,\" Linda Sorensen, the "
+            "company's chief executive, said on a call with analysts.\n\n\"Halvorsen has already raised prices "
+            "three times in two years,\" said Greg Tamura, an analyst at Pinebrook Securities.\n\nRevenue for the "
+            "quarter rose 2 percent to $3.4 billion, the company said.")
+    assert reported(quotes(text))[-1].speaker == "Halvorsen Foods"
+
+
+def test_the_union_is_the_body_named_as_a_guild(quotes):
+    text = ("Nurses at three hospitals walked out on Monday, the Minnesota Nurses Guild said. North Star Health "
+            "said it had hired replacement nurses and that all three hospitals would remain open.\n\n"
+            "A federal mediator has scheduled new talks for Thursday, according to the union.")
+    assert reported(quotes(text))[-1].speaker == "the Minnesota Nurses Guild"
+
+
+def test_a_description_after_she_is_whom_she_stands_for(quotes):
+    text = ("Sen. Elaine Moss, 61, a Vermont Democrat, praised the order but warned that a future president could "
+            'reverse it.\n\n"An executive order is written in pencil," she said. "We need to write this in ink."\n\n'
+            "The 61-year-old, who is not seeking re-election, said she would introduce legislation next month.")
+    assert reported(quotes(text))[-1].speaker == "Elaine Moss"
+
+
+def test_a_role_a_title_gave_is_the_one_so_titled(quotes):
+    text = ("Superintendent Karen Whitcombe told the board that teenagers who start school later sleep more.\n\n"
+            '"We are asking kids to do algebra at an hour when their brains are still asleep," the superintendent said.')
+    assert direct(quotes(text))[0].speaker == "Karen Whitcombe"
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
