@@ -442,10 +442,11 @@ class Speakers:
                 people[ent.root.i] = full
         in_entities = {i for ent in self._ents for i in range(ent.start, ent.end)}
         for token in self.doc:
-            if (token.pos_ == "PROPN" and token.i not in in_entities and token.lower_ in self._full_names
-                    and token.lower_ not in self._titled_both_ways and not is_quoted(token.idx, self._quoted)):
-                full = self.full_name(token.text, token.idx, _title_gender(token))
-                if full != token.text:
+            surname = _hyphenated_at(token)  # "Ruiz-Whitaker", which the tokenizer splits in three
+            if (token.pos_ == "PROPN" and token.i not in in_entities and surname.lower() in self._full_names
+                    and surname.lower() not in self._titled_both_ways and not is_quoted(token.idx, self._quoted)):
+                full = self.full_name(surname, token.idx, _title_gender(token))
+                if full != surname:
                     people[token.i] = full
         return dict(sorted(people.items()))
 
@@ -534,6 +535,15 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _hyphenated_at(token: Any) -> str:
+    """The word ending at ``token``, joined across hyphens with no blank around them
+    ("Ruiz-Whitaker" for its "Whitaker"), else the token's own text."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : token.i + 1].text
 
 
 def _gendered_as(noun: Any) -> str | None:
