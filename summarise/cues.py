@@ -256,5 +256,7 @@ def according_source(token: Any, quoted: QuotedRanges) -> Any:
     if is_quoted(token.idx, quoted):
         return None
     source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-    made = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS), None) if source is not None else None
+    if source is None:
+        return None
+    made = next((c for c in source.children if c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS), None)
     return (agent_of(made) or source) if made is not None else source

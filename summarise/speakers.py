@@ -333,7 +333,8 @@ class Speakers:
         left the token's speech verb without a subject ("…'s team, a White House official who
         spoke anonymously said, “…”"): the official speaks."""
         for noun in reversed(token.doc[token.sent.start : token.i]):
-            if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.lower_ in _ROLE_WORDS and not is_quoted(noun.idx, self._quoted):
+            role = noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.lower_ in _ROLE_WORDS
+            if role and not is_quoted(noun.idx, self._quoted):
                 return noun
         return None
 
@@ -712,7 +713,8 @@ def _bare_phrase(span: Any, head: Any) -> Any:
     doc = span.doc
     named = head.pos_ == "PROPN" and span.start <= head.i < span.end  # not "the mayor, Sylvie Arsenault"
     comma = next((t.i for t in doc[head.i + 1 : span.end] if t.text == ","), None) if named else None
-    apposed_name = comma is not None and any(t.pos_ == "PROPN" for t in doc[comma + 1 : span.end])  # "the Bishop of Elmridge, Catherine Obi"
+    # "the Bishop of Elmridge, the Rt Rev Catherine Obi": the name is after the comma
+    apposed_name = comma is not None and any(t.pos_ == "PROPN" for t in doc[comma + 1 : span.end])
     end = comma if comma is not None and not apposed_name else span.end
     while end - span.start > 2 and doc[end - 1].ent_type_ in ("DATE", "TIME") and doc[end - 2].ent_type_ in ("DATE", "TIME", ""):
         first = end - 1

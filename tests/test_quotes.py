@@ -1576,7 +1576,13 @@ def test_a_role_a_title_gave_is_the_one_so_titled(quotes):
 def test_a_hyphenated_surname_leads_a_pronoun_back_to_its_person(quotes):
     """"Ruiz-Whitaker also said she …. Pressed …, she waved … “…,” she said": the tokenizer splits
     the surname in three; it is still Ruiz-Whitaker, not the woman quoted before her."""
-    text = 'PHOENIX — Arizona gubernatorial candidate Dolores Ruiz-Whitaker told about 3,000 supporters on Saturday that water would be her first priority.\n\nAmong those in the crowd was Marisol Ayala, 54, a school bus driver from Buckeye. "We hauled water in jugs for three months," Ayala said.\n\nRuiz-Whitaker also said she would ask the Legislature for $400 million to extend pipelines. Pressed on the cost by reporters, she waved off the question.\n\n"The money is there if you stop giving it away," she said.'
+    text = ("PHOENIX — Arizona gubernatorial candidate Dolores Ruiz-Whitaker told about 3,000 supporters on "
+            "Saturday that water would be her first priority.\n\n"
+            "Among those in the crowd was Marisol Ayala, 54, a school bus driver from Buckeye. \"We hauled "
+            "water in jugs for three months,\" Ayala said.\n\n"
+            "Ruiz-Whitaker also said she would ask the Legislature for $400 million to extend pipelines. "
+            "Pressed on the cost by reporters, she waved off the question.\n\n"
+            "\"The money is there if you stop giving it away,\" she said.")
     assert direct(quotes(text))[-1].speaker == "Dolores Ruiz-Whitaker"
 
 
