@@ -19,6 +19,9 @@ kind, the quote's first words, the speaker and other acceptable names, optional 
 * ``blind4/``: a wider mix (US politics, state and local, business, wire-service foreign news,
   courts, science, sports) written the same way after those fixes and not used to change a rule:
   229 of 244 right when first measured, against 218 with the rules of that session's start.
+* ``blind5/``: 16 long features (600–900 words, 6–12 speakers each) written the same way after
+  the fixes blind4 prompted: 404 of 448 right when first measured, against 386 with the rules of
+  that session's start.
 
 A quote is found when a predicted quote's text holds its first words; its speaker is right when
 the predicted speaker contains the expected name or one of its alternatives (or is a part of the
@@ -88,7 +91,8 @@ def score(nlp: Any, folder: Path, verbose: bool) -> dict[str, int]:
 def main() -> None:
     verbose = "-v" in sys.argv[1:]
     nlp = load_spacy()
-    for folder in (STYLES / "seen", STYLES / "blind", STYLES / "blind2", STYLES / "blind3", STYLES / "blind4"):
+    for folder in (STYLES / "seen", STYLES / "blind", STYLES / "blind2", STYLES / "blind3", STYLES / "blind4",
+                   STYLES / "blind5"):
         t = score(nlp, folder, verbose)
         print(f"{folder.name:<6} {t['expected']} quotes expected: found {t['found']}, right kind {t['kind']}, "
               f"right speaker {t['speaker']} ({t['speaker'] / max(t['expected'], 1):.1%}); {t['extra']} extra predictions")
