@@ -444,7 +444,9 @@ class Speakers:
         in_entities = {i for ent in self._ents for i in range(ent.start, ent.end)}
         for token in self.doc:
             surname = _hyphenated_at(token)  # "Ruiz-Whitaker", which the tokenizer splits in three
-            if (token.pos_ == "PROPN" and token.i not in in_entities and surname.lower() in self._full_names
+            # the tagger may even take a surname that opens a sentence for a noun ("Sandoval anticipated")
+            name_like = token.pos_ == "PROPN" or (token.is_title and token.dep_ in SUBJECTS)
+            if (name_like and token.i not in in_entities and surname.lower() in self._full_names
                     and surname.lower() not in self._titled_both_ways and not is_quoted(token.idx, self._quoted)):
                 full = self.full_name(surname, token.idx, _title_gender(token))
                 if full != surname:

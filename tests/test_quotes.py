@@ -1586,6 +1586,16 @@ def test_a_hyphenated_surname_leads_a_pronoun_back_to_its_person(quotes):
     assert direct(quotes(text))[-1].speaker == "Dolores Ruiz-Whitaker"
 
 
+def test_a_surname_the_tagger_takes_for_a_noun_still_leads_she_back(quotes):
+    """"Sandoval anticipated …" may be tagged as a common noun opening the sentence; "she" after
+    it is still Sandoval, not Baptiste, whose name the sentence only mentions."""
+    text = ("Assistant U.S. Attorney Rebecca Sandoval told jurors that the records showed Gordon Pryce directing "
+            "staff to inflate bills.\n\nSandoval spent much of her argument on the testimony of Linda Baptiste, the "
+            "company's former chief financial officer, who pleaded guilty last year.\n\nSandoval anticipated the "
+            "defense's attack on Baptiste's credibility. \"You don't have to like Linda Baptiste,\" she said.")
+    assert direct(quotes(text))[-1].speaker == "Rebecca Sandoval"
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
