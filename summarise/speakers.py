@@ -661,9 +661,12 @@ def _someone_else(pronoun: Any, subject: Any) -> bool:
 def _subject(token: Any) -> Any:
     """The subject a token is or names: itself, or the one it stands beside ("Sweden's
     defence minister, Lars Eklund, resigned"), a singular noun as one person's name needs
-    (not the misparsed "Proposals … from the front-runner, Hillary Rodham Clinton, …"); else None."""
+    (not the misparsed "Proposals … from the front-runner, Hillary Rodham Clinton, …"), or
+    the one an inverted "was" presents ("Among the voters was Denise Albright"); else None."""
     if token.dep_ == "appos" and token.head.tag_ in ("NN", "NNP"):
         token = token.head
+    if token.dep_ == "attr" and token.head.lemma_ == "be" and not any(c.dep_ in SUBJECTS for c in token.head.children):
+        return token  # "Among the voters was Denise Albright": the one the sentence is about
     return token if token.dep_ in SUBJECTS else None
 
 

@@ -1596,6 +1596,16 @@ def test_a_surname_the_tagger_takes_for_a_noun_still_leads_she_back(quotes):
     assert direct(quotes(text))[-1].speaker == "Rebecca Sandoval"
 
 
+def test_the_one_there_was_is_the_one_he_stands_for(quotes):
+    """"First there was … Bret Stephens, who … said …. “…,” he said": Stephens, whom the
+    sentence presents, not Trump, the last subject before him."""
+    text = ("Donald Trump spoke to Sean Hannity on Monday night about the polls.\n\nFirst there was the editorial "
+            "page editor Bret Stephens, who, after trading insults with Hannity over Trump, said on television that "
+            'the party had become "an echo chamber of itself."\n\nThose who spend too much time "listening to '
+            'certain cable shows," he said, "wind up in a debate divorced from reality."')
+    assert [q.speaker for q in direct(quotes(text))][-2:] == ["Bret Stephens"] * 2
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
