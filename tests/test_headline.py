@@ -74,8 +74,9 @@ def test_the_lead_sentence_is_the_first_source() -> None:
     assert headline_sources(found, claims) == [(11, 50), (51, 76)]
 
 
-@pytest.mark.parametrize("opening", ["WASHINGTON ― ", "HEMPSTEAD, N.Y. ― ", "NEWPORT NEWS, Va. - "])
-def test_datelines_with_bars_and_state_abbreviations(opening: str) -> None:
+@pytest.mark.parametrize("opening", ["WASHINGTON ― ", "HEMPSTEAD, N.Y. ― ", "NEWPORT NEWS, Va. - ", "LANCASTER, Ohio — ",
+                                     "SANTA FE, New Mexico -- "])
+def test_datelines_with_bars_and_state_names(opening: str) -> None:
     from summarise.text import dateline_end
 
     text = opening + "The Senate passed the bill."
