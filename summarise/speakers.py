@@ -243,9 +243,10 @@ class Speakers:
     def _describes_one_named(self, span: Any, head: Any) -> bool:
         """Whether a phrase describes a person named earlier instead of naming anyone: an age
         ("the 54-year-old"), a nationality or party in the singular ("the Scot", "the Texan",
-        "the Republican", "the Oklahoma Republican"; not "the French", who are many, nor a paper, "The Tennessean"), a
-        word for a person by what they are (``EPITHETS``), or an age with one of these ("the
-        19-year-old Scot"). Not when the article first brought in someone unnamed so ("a
+        "the Republican", "the Oklahoma Republican"; not "the French", who are many, nor a
+        paper, "The Tennessean"), a word for a person by what they are (``EPITHETS``), or an age
+        with one of these or with a role ("the 19-year-old Scot", "the 51-year-old
+        superintendent"). Not when the article first brought in someone unnamed so ("a
         54-year-old man", "a teenager"): the phrase is that person."""
         unplaced = "".join(t.text_with_ws for t in span if t.ent_type_ != "GPE" or t.i == head.i).strip()
         found = DESCRIBED.fullmatch(unplaced)  # "the Oklahoma Republican" as "the Republican"
@@ -259,7 +260,8 @@ class Speakers:
             demonym = (article and head.ent_type_ in ("NORP", "PERSON")
                        and not COLLECTIVE_DEMONYM.search(word) and not TITLES.match(word + " ")
                        and self.full_name(word, span.start_char) == word)
-            if head.text != word or head.tag_ not in ("NN", "NNP") or not (demonym or word.lower() in EPITHETS):
+            aged_role = age is not None and word.lower() in _ROLE_WORDS  # "the 51-year-old superintendent"
+            if head.text != word or head.tag_ not in ("NN", "NNP") or not (demonym or aged_role or word.lower() in EPITHETS):
                 return False
         earlier = text_of(self.doc)[: span.start_char].lower()
         return re.search(rf"\b(?:{'|'.join(INDEFINITES)}) {re.escape((age or word).lower())}\b", earlier) is None

@@ -1606,6 +1606,14 @@ def test_the_one_there_was_is_the_one_he_stands_for(quotes):
     assert [q.speaker for q in direct(quotes(text))][-2:] == ["Bret Stephens"] * 2
 
 
+def test_an_age_with_a_role_describes_the_person_named_before(quotes):
+    text = ("Nathan Pierce, who has run the district since 2019, told the board on Monday that enrollment had fallen "
+            'by 18 percent.\n\n"I didn\'t come to this district to close schools," Pierce said. "But I also didn\'t '
+            'come here to spend money on boilers."\n\nThe 51-year-old superintendent said no teachers would lose '
+            "their jobs.")
+    assert reported(quotes(text))[-1].speaker == "Nathan Pierce"
+
+
 def test_a_hyphenated_name_speaks_whole(quotes):
     """"According to Météo-France": the tagger may name only "France"; the speaker is the
     whole hyphenated name."""
