@@ -20,14 +20,14 @@ from summarise.render import render
 from summarise.sources import decode_bytes
 from summarise.text import MAX_SENTENCE_CHARS, sentences
 
-# Pieces of news copy, so that generated text reaches quotes, speakers and datelines,
+# Pieces of news copy, so that generated text reaches quotes, speakers, transcripts and datelines,
 # not only the "no sentences" early exits that random characters mostly hit.
 _PIECES = [
     "The", "minister", "said", "told reporters", "according to", "Reuters", "he", "she", "they",
     "Maria Lopez", "the spokesman", "Mr.", "U.S.", "on Tuesday", "5.5", "per cent", "plan",
     "would", "not", "a", "was", "approved", "“", "”", '"', "'", "‘", "’", "«", "»", "''", "``",
     ",", ".", "!", "?", ":", ";", "—", "(", ")", "\n", "\n\n", "MOSCOW (Reuters) –", "é", "😀",
-    "\t", "\u00a0", "  ",
+    "\t", "\u00a0", "  ", "\nQ:", "\nA:", "\nA.", "\nTAPPER:", "\nFALLIN:", "interview with",
 ]
 news_like = st.lists(st.sampled_from(_PIECES), max_size=120).map(" ".join)
 any_text = st.one_of(st.text(max_size=400), news_like)
