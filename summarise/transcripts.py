@@ -8,6 +8,7 @@ from being read as quotes of their own; ``transcript_quotes`` turns them into qu
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -92,18 +93,20 @@ def _answers(doc: Any) -> list[Line]:
     labelled = list(_INTERVIEW_LINE.finditer(text))
     if not any(m.group(1) in _ANSWER for m in labelled) or all(m.group(1) in _ANSWER for m in labelled):
         return []
-    starts = [m.start() for m in labelled]
+    spans = paragraphs(text)
+    paragraph_starts = [paragraph.start for paragraph in spans]
     found = []
     for number, line in enumerate(labelled):
         if line.group(1) not in _ANSWER:
             continue
         found.append(Line(ANSWER_MENTION, *trim_span(text, line.start(2), line.end(2))))
-        following = starts[number + 1] if number + 1 < len(starts) else None
-        if following is None or labelled[number + 1].group(1) in _ANSWER:
+        following = labelled[number + 1] if number + 1 < len(labelled) else None
+        if following is None or following.group(1) in _ANSWER:
             continue
-        for paragraph in paragraphs(text):
-            if line.end() < paragraph.start and paragraph.end <= following:
-                found.append(Line(ANSWER_MENTION, *trim_span(text, paragraph.start, paragraph.end)))
+        for paragraph in spans[bisect_right(paragraph_starts, line.end()) :]:
+            if paragraph.end > following.start():
+                break
+            found.append(Line(ANSWER_MENTION, *trim_span(text, paragraph.start, paragraph.end)))
     return found
 
 
@@ -118,7 +121,8 @@ def _interviewee(doc: Any, lines: list[Line], speakers: Speakers) -> str | None:
     if not answers:
         return None
     named = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end_char <= answers[0].start
-             and not doc[ent.start].sent.text.lstrip().lower().startswith("by ")]
+             and not doc[ent.start].sent.text.lstrip().lower().startswith("by ")  # a byline
+             and not (ent.start and doc[ent.start - 1].lower_ == "the")]  # "the Herald": a paper the tagger took for a name
     names = [speakers.full_name(strip_titles(ent.text), ent.start_char) for ent in named]
     guests = {name for name, ent in zip(names, named) if _interviewed(ent)}
     if len(guests) == 1:

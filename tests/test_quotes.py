@@ -1466,6 +1466,13 @@ def test_an_interview_with_an_unclear_guest_leaves_the_answers_without_a_speaker
     assert [(q.speaker, q.mention) for q in direct(quotes(text))] == [(None, None)]
 
 
+def test_a_paper_the_tagger_takes_for_a_person_is_no_interview_guest(quotes):
+    """"spoke to the Herald": a name after "the" is a paper or a body, never the guest."""
+    text = ("Ana Lindqvist spoke to the Herald about the plan.\n\nQ: Will the hospital open on time?\n\n"
+            "A: Yes. The builders are ahead of schedule and staff are being hired.")
+    assert [q.speaker for q in direct(quotes(text))] in ([None], ["Ana Lindqvist"])
+
+
 def test_a_lettered_list_is_no_interview(quotes):
     text = "The plan has two parts.\n\nA. The hospital will open in May next year.\n\nB. The old clinic will close in June."
     assert direct(quotes(text)) == []
