@@ -48,7 +48,8 @@ from summarise.cues import (
 )
 from summarise.reported import reported_speech
 from summarise.models.nlp import joins_words, text_of, token_at
-from summarise.speakers import Speakers, strip_titles
+from summarise.names import strip_titles
+from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, trim_span, word_count
 from summarise.transcripts import transcript_lines, transcript_quotes
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from summarise.brief import Quote
 from summarise.models.nlp import text_of
-from summarise.speakers import SUBJECTS, Speakers, strip_titles
+from summarise.names import strip_titles
+from summarise.speakers import SUBJECTS, Speakers
 from summarise.text import paragraphs, trim_span
 
 # A transcript's line: its speaker in capitals, a colon, then the words, with no quotation marks.

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from summarise.pipeline import text_for_parsing
 from summarise.quotes import extract_quotes
-from summarise.speakers import names_in, strip_titles
+from summarise.names import names_in, strip_titles
 from summarise.text import quotation_spans, sentences
 
 
