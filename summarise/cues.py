@@ -211,14 +211,13 @@ def _misread_subject(verb: Any, speakers: Speakers) -> Any:
 
 def _reporting_clause(clause: Any) -> Any:
     """The speech verb before a clause that reports what it said ("Trump told Newsmax that
-    Romney had …", "Brenner said in a statement that a delay was overdue"), else the clause: a speech participle on a reported clause ("…, adding")
-    speaks for the reporter. Not where the clause's own verb speaks ("Comey cannot say that
+    Romney had …", "Brenner said in a statement that a delay was overdue"), else the clause: a
+    speech participle on a reported clause ("…, adding") speaks for the reporter. Not where the clause's own verb speaks ("Comey cannot say that
     …, Lewandowski added")."""
     head = clause.head
     if clause.dep_ == "ccomp" and head.i < clause.i and head.lemma_.lower() in SPEECH_VERBS and not is_cue(clause):
         return head
-    content = clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    if content and head.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS and not is_cue(clause):
+    if is_content_clause(clause) and head.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS and not is_cue(clause):
         above = head.head.head if head.dep_ == "pobj" else head.head  # "said in a statement that …"
         if above.i < clause.i and above.lemma_.lower() in SPEECH_VERBS | ISSUING_VERBS:
             return above
@@ -239,6 +238,11 @@ def _issuer(document: Any, speakers: Speakers) -> Any:
         if issued.dep_ == "acl" and issued.lemma_.lower() in ISSUING_VERBS:
             return agent_of(issued)
     return None
+
+
+def is_content_clause(clause: Any) -> bool:
+    """A "that" clause hung on a noun ("a statement that a delay was overdue"): what it says."""
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def issues_words(verb: Any) -> bool:

@@ -126,7 +126,7 @@ def hyphenated_at(token: Any) -> str:
     """The word ending at ``token``, joined across hyphens with no blank around them
     ("Ruiz-Whitaker" for its "Whitaker"), else the token's own text."""
     doc, start = token.doc, token.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+    while start >= 2 and joins_words(doc[start - 1]):
         start -= 2
     return doc[start : token.i + 1].text
 

@@ -6,8 +6,8 @@ logic both share (whose words a cue verb introduces) is in ``cues``; ``speakers.
 turns the speaking phrase into a name. This module decides which cue a direct quote has.
 
 A transcript or an interview printed without quotation marks ("TAPPER: Do you think …",
-"Q: … A: …") gives each line to the speaker its label names (``transcripts``). A quote's speaker is the first of these
-strategies to find one (``_attribution``):
+"Q: … A: …") gives each line to the speaker its label names (``transcripts``). A quote's
+speaker is the first of these strategies to find one (``_attribution``):
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
 "Topic - Source:", an excerpt's "From the report:"); the owner of a noun of speech whose
@@ -439,7 +439,7 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges,
         return None
     verbs = [t for t in intro if t.idx < span.start and t.pos_ == "VERB" and not is_quoted(t.idx, quoted)]
     verbs = [t for t in verbs if not _sets_scene(t, span)]  # "When Trump suggested …, Rubio fired back:"
-    verbs = [t for t in verbs if is_cue(t) or not _describes_a_noun(t)]  # "the House, which passed the bill, …"  # "the House, which passed the bill, …"
+    verbs = [t for t in verbs if is_cue(t) or not _describes_a_noun(t)]  # "the House, which passed the bill, …"
     # A speech verb first, else the main clause's last verb ("leaned in and boomed:"), not one of a
     # clause that only sets the scene ("after 14 people were killed", "apologized for what happened").
     verbs.sort(key=lambda t: (t.lemma_.lower() in CUE_VERBS, not any(c.dep_ == "mark" for c in t.children), -_depth(t), t.i))
@@ -459,9 +459,10 @@ def _colon_intro(doc: Any, sentence: Any, span: QuoteSpan, quoted: QuotedRanges,
 def _describes_a_noun(verb: Any) -> bool:
     """A relative clause's verb ("which passed the bill", "whose constituency includes the
     plant"): it tells of a noun, not who speaks."""
-    relative = ("who", "which", "that", "whose")
-    return verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and (c.lower_ in relative or any(g.lower_ == "whose" for g in c.children))
-                                        for c in verb.children)
+    def relative(subject: Any) -> bool:  # "which", or the noun "whose" owns
+        return subject.lower_ in ("who", "which", "that") or any(g.lower_ == "whose" for g in subject.children)
+
+    return verb.dep_ == "relcl" and any(c.dep_ in SUBJECTS and relative(c) for c in verb.children)
 
 
 def _lead_in(sentence: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from summarise.brief import Quote
 from summarise.cues import (CUE_VERBS, DEMAND_VERBS, DOCUMENTS, FRAMING_VERBS, OBJECT_VERBS, SPEECH_NOUNS, SPEECH_VERBS,
-                            according_source, is_aspectual, speaker_of)
+                            according_source, is_aspectual, is_content_clause, speaker_of)
 from summarise.models.nlp import text_of
 from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, is_quoted, word_count
@@ -151,8 +151,7 @@ def _said_in_a_statement(verb: Any) -> Any:
     the statement rather than on "said"."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS):
-            return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
-                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            return next((c for c in noun.children if c.i > noun.i and is_content_clause(c)), None)
     return None
 
 

@@ -253,8 +253,8 @@ class Speakers:
         """The organisation "the ministry" or "the campaign" stands for: the last one named
         with that word, or a word for such a body, in its name ("the Defence Ministry", not the
         contractor named after it; "the union" is the Nurses Guild), else the last one named
-        other than in a person's description (not the firm of "an analyst at Pinebrook"), by its name
-        ("Exxon Mobil. The company said") or by a phrase with that word that says
+        other than in a person's description (not the firm of "an analyst at Pinebrook"), by
+        its name ("Exxon Mobil. The company said") or by a phrase with that word that says
         whose it is ("the Clinton campaign", "Ostravia's defence ministry"; not "his campaign",
         a plural or a headline's capitalised words)."""
         lemma = noun.lemma_.lower()
@@ -301,6 +301,7 @@ class Speakers:
                 if not self._all_quoted(before_sent):
                     window.append(before_sent)
                     break
+
         def leads_back(token: Any) -> bool:
             """A subject that names one who fits, or a pronoun to follow back: the same one, or
             for a description "he" or "she" of its gender ("she said. The 61-year-old said")."""
@@ -354,11 +355,12 @@ class Speakers:
                 people[ent.root.i] = full
         in_entities = {i for ent in self._ents for i in range(ent.start, ent.end)}
         for token in self.doc:
-            surname = hyphenated_at(token)  # "Ruiz-Whitaker", which the tokenizer splits in three
             # the tagger may even take a surname that opens a sentence for a noun ("Sandoval anticipated")
             name_like = token.pos_ == "PROPN" or (token.is_title and token.dep_ in SUBJECTS)
-            if (name_like and token.i not in in_entities and surname.lower() in self._full_names
-                    and surname.lower() not in self._titled_both_ways and not is_quoted(token.idx, self._quoted)):
+            if not name_like or token.i in in_entities or is_quoted(token.idx, self._quoted):
+                continue
+            surname = hyphenated_at(token)  # "Ruiz-Whitaker", which the tokenizer splits in three
+            if surname.lower() in self._full_names and surname.lower() not in self._titled_both_ways:
                 full = self.full_name(surname, token.idx, _title_gender(token))
                 if full != surname:
                     people[token.i] = full

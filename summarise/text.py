@@ -291,7 +291,8 @@ _DATELINE = re.compile(
         \s*\((?:[A-Z][\w .&/-]{0,24})\)                          # (Reuters)
         (?:\s*(?:--|[-–—―:])|(?=\S))                             # CNN writes "(CNN)The …"
       | [A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+){0,3}
-        (?:,\s*[A-Z][a-z]{1,4}\.|,\s*[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?=\s*(?:--|[-–—―])))?  # "NEWPORT NEWS, Va.", "LANCASTER, Ohio —"
+        # a state shortened ("NEWPORT NEWS, Va.") or in full before the dash ("LANCASTER, Ohio —")
+        (?:,\s*[A-Z][a-z]{1,4}\.|,\s*[A-Z][a-z]+(?:\ [A-Z][a-z]+)?(?=\s*(?:--|[-–—―])))?
         (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?
         \s*(?:--|[-–—―:])
     )\s*""",

@@ -116,8 +116,9 @@ def _interviewee(doc: Any, lines: list[Line], speakers: Speakers) -> str | None:
     "an interview with" or "a Q&A with", else the person whose surname it gives most ("Vice
     President Joe Biden … spoke with POLITICO's Michael Grunwald … Biden complained"), of those
     given as often, the first one a sentence has as its subject ("Jocelyn Park took over …, she
-    spoke with Statehouse Report's Owen Brandt"). None where it cannot tell: an answer is better left without a speaker than
-    given the wrong one, and "spoke with X" may name the reporter as easily as the guest."""
+    spoke with Statehouse Report's Owen Brandt"). None where it cannot tell: an answer is better
+    left without a speaker than given the wrong one, and "spoke with X" may name the reporter as
+    easily as the guest."""
     answers = [line for line in lines if line.label == ANSWER_MENTION]
     if not answers:
         return None
@@ -129,14 +130,14 @@ def _interviewee(doc: Any, lines: list[Line], speakers: Speakers) -> str | None:
     if len(guests) == 1:
         return guests.pop()
     lead_in = text_of(doc)[: answers[0].start]
-    mentions = Counter({name: len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", lead_in)) for name in names})
-    first_subject = {name: -len(lead_in) for name in names}  # minus the start of the first sentence it is subject of
+    subject_at = {}  # where the first sentence that has the person as its subject starts
     for name, ent in zip(names, named):
         if _is_subject(ent.root):
-            first_subject[name] = max(first_subject[name], -ent.sent.start_char)
-    ranked = sorted(mentions, key=lambda name: (mentions[name], first_subject[name]), reverse=True)
-    if not ranked or (len(ranked) > 1 and (mentions[ranked[0]], first_subject[ranked[0]])
-                      == (mentions[ranked[1]], first_subject[ranked[1]])):
+            subject_at[name] = min(subject_at.get(name, len(lead_in)), ent.sent.start_char)
+    rank = {name: (len(re.findall(rf"\b{re.escape(name.split()[-1])}\b", lead_in)), -subject_at.get(name, len(lead_in)))
+            for name in names}  # surname mentions first, then who was a subject first
+    ranked = sorted(rank, key=rank.get, reverse=True)
+    if not ranked or (len(ranked) > 1 and rank[ranked[0]] == rank[ranked[1]]):
         return None
     return ranked[0]
 
