@@ -6,7 +6,6 @@ Models are loaded once, on first use, and reused for every article of a run.
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from functools import cached_property
 from typing import Any
