@@ -6,8 +6,9 @@ logic both share (whose words a cue verb introduces) is in ``cues``; ``speakers.
 turns the speaking phrase into a name. This module decides which cue a direct quote has.
 
 A transcript or an interview printed without quotation marks ("TAPPER: Do you think …",
-"Q: … A: …") gives each line to the speaker its label names (``transcripts``). A quote's
-speaker is the first of these strategies to find one (``_attribution``):
+"Q: … A: …") gives each line to the speaker its label names (``transcripts``). A quotation
+signed on its own line, as roundups print them (""…" ― Maria Lopez, 34, Phoenix"), is its
+signer's. Otherwise a quote's speaker is the first of these strategies to find one (``_attribution``):
 a transcript label inside it ("PENCE: …" → Mike Pence); a name heading the colon that
 opens it (a headline's "Bill Clinton:", "Rep. Trey Gowdy (R-S.C.):", a roundup's
 "Topic - Source:", an excerpt's "From the report:"); the owner of a noun of speech whose
@@ -26,8 +27,9 @@ quote's speaker's.
 A quote with none of these continues the previous speaker when nothing else lies between
 them (a quote split around "he said", one running over paragraphs, or reported speech just
 before it, unless nested in an earlier statement or an aside of the previous quote's tag);
-else it takes the speaker of the sentence just before it (one who speaks or issues a
-statement; the one "asked" answers), of a sign-off line under it ("- Sanders."), or, for a
+else it takes the signer of a signature line under it ("- Sanders.", "Siobhán Griffin, 49,
+carer"), the speaker of the sentence just before it (one who speaks or issues a statement;
+the one "asked" answers), or, for a
 quoted sentence of its own, the person the sentence before is about, else the speaker of
 its paragraph. A one- or two-word quotation counts only with a tag after it or as the
 whole object of the speech verb right before it ("yelled “You lie!”");
@@ -39,6 +41,7 @@ it instead.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import Any
 
 from summarise.brief import Quote
@@ -56,7 +59,9 @@ from summarise.transcripts import transcript_lines, transcript_quotes
 MIN_QUOTE_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
-MAX_SIGN_OFF_WORDS = 8
+MAX_SIGN_OFF_WORDS = 8  # words of a signature line with no dash before it ("Siobhán Griffin, 49, carer")
+MAX_NAME_WORDS = 6  # words of a signature's name, title and role included ("Port director Jim Clyburn")
+NOT_IN_A_NAME = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON")  # word classes a signature's name part never has
 WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
 MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
@@ -110,13 +115,14 @@ def _direct_quotes(
             if said.speaker and (previous is None or previous[0] <= said.end) and said.end <= span.start:
                 if previous is None or not _nested(doc, said, previous[2]):
                     previous = said.end, True, said
-        found = _attribution(doc, span, quoted, speakers) or _echoed(doc, span, spans, quoted, speakers)
+        found = _signed_beside(doc, span, speakers) or _attribution(doc, span, quoted, speakers) \
+            or _echoed(doc, span, spans, quoted, speakers)
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span, quoted):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         if found is None:
             found = (
-                _sentence_before(doc, span, quoted, speakers)
-                or _sign_off(doc, span, speakers)
+                _signed_below(doc, span, speakers)
+                or _sentence_before(doc, span, quoted, speakers)
                 or _sentence_before_about(doc, span, quoted, speakers)
                 or _paragraph_speaker(doc, previous, span, speakers)
             )
@@ -653,34 +659,72 @@ def _answer(verb: Any, quoted: QuotedRanges, speakers: Speakers) -> Attribution 
     return speaker, mention, verb.text
 
 
-def _sign_off(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
-    """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."", or
-    with a dash before a name the tagger may miss: ""…"¶- Sanders."."""
+def _signed_beside(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
+    """A quotation at the head of its line signed after a dash or in brackets, as roundups and
+    reader mail print them: ""…" ― Maria Lopez, 34, Phoenix", ""…" (Jane Doe, Ohio)". The
+    signature is its speaker's, whatever the sentences around it say."""
     text = text_of(doc)
-    line_start = text.find("\n", span.end)
-    if line_start < 0 or text[span.end : line_start].strip(" \t.\"”'’"):
+    line_end = _line_end(text, span.end)
+    dash = re.match(r"[\s.,]*(?=[-–—―(])", text[span.end : line_end])
+    if dash is None or text[_line_start(text, span.start) : span.start].strip():
         return None
-    while line_start < len(text) and text[line_start].isspace():
-        line_start += 1
-    line_end = _line_end(text, line_start)
-    if word_count(text[line_start:line_end]) > MAX_SIGN_OFF_WORDS:
+    return _signature(doc, span.end + dash.end(), line_end, speakers)
+
+
+def _signed_below(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
+    """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."",
+    ""…"¶- Sanders.". Weaker than a signature beside it (a photo credit or a subhead may stand
+    there too), so it is read only when nothing else gives the speaker."""
+    text = text_of(doc)
+    line_end = _line_end(text, span.end)
+    if text[span.end : line_end].strip(" \t.\"”'’") or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
         return None
-    line = doc.char_span(line_start, line_end, alignment_mode="contract")
-    if line is None or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return _signature(doc, start, _line_end(text, start), speakers)
+
+
+def _signature(doc: Any, start: int, end: int, speakers: Speakers) -> Attribution | None:
+    """The speaker a signature names: a name, then its details after a comma ("Maria Lopez, 34,
+    Phoenix", "-President Obama, tweeting after the speech"). The name comes first, with at most
+    a title or role before it ("Port director Jim Clyburn"), and no verb, preposition or pronoun:
+    "Smith disagreed." is not a signature, nor is the byline "By Jane Smith" or the credit "Tom
+    Lee via Getty Images". A line with no dash or bracket before it is a signature only when it
+    is short and has no verb at all: "Smith, a teacher, said …" opens a paragraph of narrative.
+    A name the tagger misses counts when it is marked as one: after a dash or bracket, or with
+    details after it ("Siobhán Griffin, 49, carer")."""
+    text = text_of(doc)
+    marked = text[start : start + 1] in ("-", "–", "—", "―", "(")
+    line = doc.char_span(start, end, alignment_mode="contract")
+    words = [t for t in line or () if not t.is_space]
+    while words and words[0].is_punct:
+        words.pop(0)
+    comma = next((i for i, t in enumerate(words) if t.text == ","), len(words))
+    name_part = words[:comma]
+    if not name_part or len(name_part) > MAX_NAME_WORDS:
         return None
-    names = [e for e in line.ents if e.label_ in ("PERSON", "ORG")]
-    if names:
-        speaker, mention = speakers.resolve_span(names[0])
-        return speaker, mention, "signed"
-    name = []  # "- Sanders.", "-Michelle Marks, Philadelphia.": the proper name after the dash
-    for token in line if text[line_start] in "-–—―" else []:
-        if token.pos_ != "PROPN" and not (token.i == line.start and token.is_punct):
-            break
-        name.append(token)
-    mention = doc[name[0].i : name[-1].i + 1].text.lstrip("-–—― ") if name else ""
-    if not mention:
+    if not marked and (word_count(text[start:end]) > MAX_SIGN_OFF_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words)):
         return None
-    return speakers.full_name(strip_titles(mention), line_start), mention, "signed"
+    if any(t.pos_ in NOT_IN_A_NAME and t.ent_type_ not in ("PERSON", "ORG") for t in name_part):
+        return None
+    name = [t for t in name_part if t.ent_type_ in ("PERSON", "ORG")]
+    if not name and (marked or comma < len(words)):
+        name = list(takewhile(lambda t: t.pos_ == "PROPN", name_part))
+    if not name:
+        return None
+    before = name_part[: name_part.index(name[0])]
+    if not all(t.pos_ in ("PROPN", "NOUN", "ADJ") or _dashed_word(t) for t in before):
+        return None  # a title or role may stand before the name, not a year: "(2015). (SVP/Reuters.)"
+    while before and (before[-1].pos_ == "PROPN" or _dashed_word(before[-1])):
+        name.insert(0, before.pop())  # "Dr. Alan Pruett", "-Tom Reed": all of the name the tagger split
+    mention = doc[name[0].i : name[-1].i + 1].text.lstrip("-–—― ")
+    return speakers.full_name(strip_titles(mention), start), mention, "signed"
+
+
+def _dashed_word(token: Any) -> bool:
+    """A word the tokenizer left glued to the dash before it: "-Tom" of "-Tom Reed"."""
+    return token.text[:1] in ("-", "–", "—", "―") and token.text[1:].isalpha()
 
 
 def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:

@@ -193,6 +193,42 @@ def test_sign_off_line_under_a_quote_block(quotes):
     assert found[0].speaker == "Jim Clyburn"
 
 
+def test_signature_beside_each_quote_in_a_roundup(quotes):
+    text = (
+        "Readers wrote in by the hundreds after the debate.\n\n"
+        "“He never answered a single question about the budget.” ― Maria Lopez, 34, Phoenix\n\n"
+        "“Nobody I know is voting this year, and I do not blame them.” — Alicia Gomez\n\n"
+        "\"Loved every minute of it.\" (Carl Mott, Tulsa)\n\n"
+        "“I liked the way he handled the debate, even if I disagree.” -Tom Reed, retired teacher"
+    )
+    found = direct(quotes(text))
+    assert [q.speaker for q in found] == ["Maria Lopez", "Alicia Gomez", "Carl Mott", "Tom Reed"]
+    assert found[0].mention == "Maria Lopez"
+
+
+def test_signature_below_each_quote_in_a_roundup(quotes):
+    text = (
+        "Readers wrote in by the hundreds after the debate.\n\n"
+        "“He never answered a single question about the budget, not one.”\nMaria Lopez, 34, Phoenix\n\n"
+        "“I liked the way he handled the debate, even if I disagree with him.”\nTom Reed, retired teacher, Ohio\n\n"
+        "“Nobody I know is voting this year, and I do not blame them at all.”\n"
+        "— Alicia Gomez, 55, owns a landscaping business in Dallas"
+    )
+    assert [q.speaker for q in direct(quotes(text))] == ["Maria Lopez", "Tom Reed", "Alicia Gomez"]
+
+
+def test_a_line_with_a_verb_or_a_credit_is_not_a_signature(quotes):
+    text = (
+        "The council met on Monday.\n\n"
+        "“My tax plan will be a tremendous plan for everyone in this city!” — is wearing thin.\n\n"
+        "“We will rebuild the bridge by spring and we will do it under budget.”\n"
+        "Tom Lee via Getty Images\n\n"
+        "“The bridge cannot be finished before the autumn, whatever the mayor says.”\n"
+        "Smith, a retired engineer, said so at the meeting."
+    )
+    assert [q.speaker for q in direct(quotes(text))] == [None, None, None]
+
+
 def test_curly_quote_closed_by_a_straight_mark(quotes):
     text = "“If this test is confirmed, it will be the latest failure of the policy,\" he said. \"We need a new plan.\""
     found = direct(quotes(text))
