@@ -31,7 +31,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 MAX_QUOTED_SENTENCES = 3  # quoted sentences a pronoun may look past for the sentence before it
 MAX_PRONOUN_CHAIN = 3  # "Walsh … . But he … . “…,” he said": how many pronoun subjects lead back to a name
 GROUP_PRONOUNS = {"they", "we", "it"}
-RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant"}  # "vice president" is its own office
+RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "shadow"}  # "vice president" is its own office
 INDEFINITES = {"a", "an", "one", "another", "some", "several"}
 # Nouns that stand for an organisation ("the statement", "the ministry"): never a person's role.
 ORGANISATION_NOUNS = {
@@ -71,7 +71,7 @@ class Speakers:
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
         self._quoted = quoted if isinstance(quoted, QuotedRanges) else QuotedRanges(quoted)
-        self._ents = [_as_person(e) for e in doc.ents]
+        self._ents = _with_titled_names(doc, [_as_person(e) for e in doc.ents])
         self._ent_starts = [e.start for e in self._ents]  # in order: a phrase's entities by bisection
         self._person_tokens = {i for e in self._ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
         self._outside = [n for e in self._ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
@@ -518,7 +518,8 @@ def _as_person(ent: Any) -> Any:
     """The entity as a person's name where the tagger gave it another label but the sentence
     shows a person: a name set beside a person's role ("The mayor, Renate Vollmer,", "Weaver,
     the campaign manager.", not "the National Front, whose leader, …") or after a personal
-    title ("Ms Corby"). Only a person's role counts: "The company, Acme Corp," is a company."""
+    title ("Ms Corby"), or with a title of its own ("Superintendent Martin Kessler"). Only a
+    person's role counts: "The company, Acme Corp," is a company."""
     if ent.label_ not in MISLABELS or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
         return ent
     doc, root = ent.doc, ent.root
@@ -537,11 +538,37 @@ def _as_person(ent: Any) -> Any:
     name_first = after is not None and after.text == "," and any(
         c.dep_ == "appos" and c.i > ent.end and role(c) and closed(c) for c in root.children)  # "Weaver, the campaign manager"
     titled = before is not None and before.lower_.rstrip(".") in HONORIFICS
-    if not (role_first or name_first or titled):
+    title = TITLES.match(ent.text)
+    titled_inside = title is not None and title.end() < len(ent.text)  # "Superintendent Martin Kessler" as an ORG
+    if not (role_first or name_first or titled or titled_inside):
         return ent
     from spacy.tokens import Span
 
     return Span(doc, ent.start, ent.end, label="PERSON")
+
+
+def _with_titled_names(doc: Any, ents: list[Any]) -> list[Any]:
+    """The entities, and a person for each office before capitalised names that the tagger left
+    out ("Superintendent Nathan Pierce said"): the title says what they are. Not after "Mr" or
+    "Mrs", whose surnames are read as they stand (the title tells which of two Elleries)."""
+    from spacy.tokens import Span
+
+    def is_title(token: Any) -> bool:
+        return token.text[:1].isupper() and TITLES.match(token.text + " ") is not None
+
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
+    found = []
+    for title in doc:
+        if title.i in tagged or not is_title(title) or title.lower_.rstrip(".") in HONORIFICS:
+            continue
+        end = title.i + 1
+        while end < len(doc) and end not in tagged and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and not is_title(doc[end]):
+            end += 1
+        if title.i + 1 < end and end not in tagged:  # "Superintendent Dr. Raymond Osei": the entity after is the name
+            found.append(Span(doc, title.i, end, label="PERSON"))
+            tagged.update(range(title.i, end))
+    return sorted(ents + found, key=lambda ent: ent.start)
 
 
 def _someone_else(pronoun: Any, subject: Any) -> bool:
@@ -586,9 +613,9 @@ def _title_gender(head: Any) -> str | None:
 
 
 def _role_key(noun: Any) -> str:
-    """The office a role noun names: "vice president" is not "president", and "Sen." is "senator"."""
-    before = noun.doc[noun.i - 1] if noun.i else None
-    rank = before.lower_ + " " if before is not None and before.lower_ in RANKS else ""
+    """The office a role noun names: "vice president" is not "president", the shadow home secretary
+    is not the home secretary, and "Sen." is "senator"."""
+    rank = next((t.lower_ + " " for t in noun.lefts if t.lower_ in RANKS), "")  # "shadow home secretary"
     return rank + _ROLE_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
 
 
@@ -600,6 +627,7 @@ def _one_known(noun: Any) -> bool:
 
 
 _ROLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative", "gen.": "general",
+                       "congressman": "representative", "congresswoman": "representative",
                        "amb.": "ambassador", "sec.": "secretary", "pres.": "president", "dr.": "doctor", "dr": "doctor"}
 _ROLE_WORDS = {
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "minister", "president", "senator",

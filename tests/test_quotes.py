@@ -1717,3 +1717,33 @@ def test_a_long_text_is_cut_after_a_whole_paragraph_break(nlp):
     whole = [s.start_char for s in nlp(text).sents]
     for size in range(20, len(text)):
         assert [s.start_char for s in parse(nlp, text, piece_chars=size).sents] == whole
+
+
+def test_a_title_the_tagger_read_as_an_organisation_still_names_a_person(quotes):
+    text = (
+        "The teachers' strike entered its second week on Monday.\n\n"
+        "Superintendent Nathan Pierce said the buses would run late.\n\n"
+        "The union's president, Yolanda Birch, said the offer did nothing for class sizes.\n\n"
+        "“Tuesday is a good sign for the children of this district,” the superintendent said."
+    )
+    found = quotes(text)
+    assert found[0].speaker == "Nathan Pierce"
+    assert direct(found)[0].speaker == "Nathan Pierce"
+
+
+def test_the_congresswoman_is_the_representative_named_before(quotes):
+    text = (
+        "The bill's chief sponsor, Rep. Colleen Marchetti, said the vote was the first in a decade.\n\n"
+        "The committee chairman, Dale Hutchins, said he expected a floor vote in the spring.\n\n"
+        "“Three votes is a start, and we will find more of them,” the congresswoman said."
+    )
+    assert direct(quotes(text))[0].speaker == "Colleen Marchetti"
+
+
+def test_the_shadow_secretary_is_not_the_secretary(quotes):
+    text = (
+        "The plans were announced by the Home Secretary on Tuesday.\n\n"
+        "The shadow home secretary, Oliver Grant, said the Opposition supported them in principle.\n\n"
+        "“I am a reasonable woman, whatever they say in this House,” the Home Secretary said."
+    )
+    assert direct(quotes(text))[0].speaker != "Oliver Grant"
