@@ -2,7 +2,8 @@
 
 A statement needs no quotation marks to be someone's: "Ukraine said Russia had launched …",
 "urged Congress to act", "announced his resignation", "Trump will win, according to
-Politico", "As Politico reported, …". This module finds those statements (the clause, demand
+Politico", "As Politico reported, …", "Officers, he said, would be paired …". This module
+finds those statements (the clause, demand
 or thing a speech verb governs, and the clause an "according to X" or "as X reported" hangs
 on), and a short quotation framed by the reporter's own words ("decried the GOP for “turning
 its back” on …"), which alone would misstate what was said. Direct quotations are
@@ -32,7 +33,7 @@ def reported_speech(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[
     for token in doc:
         if is_quoted(token.idx, quoted) or token.pos_ not in ("VERB", "AUX") or is_aspectual(token):
             continue
-        content = _reported_content(token) or _framed_quotation(token, quoted)
+        content = _reported_content(token, quoted) or _framed_quotation(token, quoted)
         if content is None:
             continue
         attribution = speaker_of(token, quoted, speakers)
@@ -49,7 +50,7 @@ def reported_speech(doc: Any, quoted: QuotedRanges, speakers: Speakers) -> list[
     return found + _according_to_reported(doc, quoted, speakers)
 
 
-def _reported_content(verb: Any) -> tuple[int, int] | None:
+def _reported_content(verb: Any, quoted: QuotedRanges) -> tuple[int, int] | None:
     """Offsets of what a speech verb reports: the clause it governs ("said Russia had
     launched …"), the demand of "urged X to …" / "called on X to …" / "called for …",
     or the thing announced, denied or cited ("announced his resignation")."""
@@ -64,6 +65,8 @@ def _reported_content(verb: Any) -> tuple[int, int] | None:
             return _said_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
             return _rest_of_clause(verb.head, verb)  # "As Politico reported, the leaners …"
+        if _set_aside(verb, quoted):
+            return _around_aside(verb.head, verb)  # "Officers, he said, would be paired …"
     if lemma in DEMAND_VERBS or lemma == "call":
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("for", "on")] if lemma == "call" else [verb]
         for head in preps:
@@ -144,6 +147,27 @@ def _rest_of_clause(head: Any, aside: Any) -> tuple[int, int]:
     runs = _contiguous_runs([t for t in head.subtree if not left <= t.i <= right])
     run = max(runs, key=len, default=[head])
     return _offsets(_trimmed(run, leading=("cc",)))
+
+
+def _set_aside(verb: Any, quoted: QuotedRanges) -> bool:
+    """Whether a speech verb and its subject are an aside set in the clause they report
+    ("Officers, he said, would be paired …"), not the tag of a quotation split around it
+    (""Only you," she said, "would …"", "Adelson said, "They have got …"")."""
+    clause = verb.head
+    return (verb.dep_ == "parataxis" and clause.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in verb.children)
+            and not is_quoted(clause.idx, quoted) and not is_quoted(clause.left_edge.idx, quoted))
+
+
+def _around_aside(clause: Any, aside: Any) -> tuple[int, int]:
+    """Offsets of the clause a "…, he said, …" aside is set in: "Officers, he said, would be
+    paired with outreach workers" is all his, the aside kept inside it but cut from its end
+    ("The campaign raised $1.2 million, he said.")."""
+    tokens = list(clause.subtree)
+    stop = next((t.i for t in tokens if t.i > aside.i and t.text in (".", "!", "?")), None)
+    tokens = _trimmed([t for t in tokens if stop is None or t.i <= stop])  # not on into the next sentence
+    if tokens[-1].i <= aside.right_edge.i:
+        tokens = _trimmed([t for t in tokens if t.i < aside.left_edge.i])
+    return _offsets(tokens)
 
 
 def _said_in_a_statement(verb: Any) -> Any:

@@ -1747,3 +1747,18 @@ def test_the_shadow_secretary_is_not_the_secretary(quotes):
         "“I am a reasonable woman, whatever they say in this House,” the Home Secretary said."
     )
     assert direct(quotes(text))[0].speaker != "Oliver Grant"
+
+
+def test_reported_speech_around_a_said_aside(quotes):
+    text = (
+        "Police Chief Raymond Dominguez spoke after the vote on Tuesday. "
+        "Officers, he said, would be paired with outreach workers from the county. "
+        "The department hired 14 new officers in January, he said. "
+        "“Only you, Dinesh,” she said, “would say that on a night like this one.”"
+    )
+    found = reported(quotes(text))
+    assert [q.text for q in found] == [
+        "Officers, he said, would be paired with outreach workers from the county",
+        "The department hired 14 new officers in January",
+    ]
+    assert {q.speaker for q in found} == {"Raymond Dominguez"}
