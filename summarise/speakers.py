@@ -25,6 +25,10 @@ from summarise.text import QuotedRanges, is_quoted
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # The gender a pronoun names, and the titles and pronouns that show a person's.
+KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "grandmother": "f",
+              "aunt": "f", "niece": "f", "husband": "m", "father": "m", "son": "m", "brother": "m",
+              "widower": "m", "grandfather": "m", "uncle": "m", "nephew": "m"}
+MEN_ROLES = {"spokesman", "congressman", "councilman", "businessman", "assemblyman", "alderman"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -80,12 +84,13 @@ class Speakers:
             full = strip_titles(ent.text)
             if ent.label_ in NAME_LABELS and " " in full:
                 self._full_names.setdefault(full.rsplit(" ", 1)[1].lower(), []).append((ent, full))
+        self._roles = self._role_mentions()
         self._genders: dict[str, str] = {}  # none known yet: this first pass ignores titles' gender
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
         self._people = self._person_mentions()  # now a title picks the full name of its gender
         self._shown_genders = {i: _title_gender(doc[i]) for i in self._people}  # "Mr." before a mention
-        self._roles = self._role_mentions()
+        self._described_genders = self._genders_beside_names()
 
     def resolve(self, head: Any) -> tuple[str, str]:
         """(speaker, mention) for the subject token ``head``."""
@@ -286,7 +291,8 @@ class Speakers:
         team … the 46-year-old")."""
         gender = PRONOUN_GENDER.get(pronoun, described_as)  # a description's own gender: "the businessman"
         fits = {i: name for i, name in self._people.items()
-                if gender is None or (self._shown_genders.get(i) or self._genders.get(name, gender)) == gender}
+                if gender is None or (self._shown_genders.get(i) or self._genders.get(name)
+                                      or self._described_genders.get(name, gender)) == gender}
         at = token_at(self.doc, before)
         window = []
         if at is not None and at.head.i != at.i:
@@ -404,6 +410,22 @@ class Speakers:
                 genders[name] = "m" if men > women else "f"
         return genders
 
+    def _genders_beside_names(self) -> dict[str, str]:
+        """The gender a kinship or role word set beside a name shows ("Mercer's mother, Karen
+        Mercer", "Lattimore, the chairwoman"). It only keeps a pronoun from the wrong person:
+        it does not make a relative named in passing the likelier owner of a bare surname."""
+        genders = {}
+        for i, name in self._people.items():
+            root = self.doc[i]
+            beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                beside.append(root.head)
+            for noun in beside:
+                gender = _role_gender(noun.lemma_.lower())
+                if gender is not None:
+                    genders.setdefault(name, gender)
+        return genders
+
     @cached_property
     def _titled_both_ways(self) -> set[str]:
         """Surnames the article titles as a man's and as a woman's ("Mr Ellery", "Mrs Ellery"):
@@ -451,6 +473,14 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _role_gender(role: str) -> str | None:
+    """The gender a role or kinship word set beside a name shows: "his wife, Jane", "the
+    chairwoman, Deborah Lattimore"."""
+    if role in KIN_GENDER:
+        return KIN_GENDER[role]
+    return "f" if role.endswith("woman") else "m" if role in MEN_ROLES else None
 
 
 def _gendered_as(noun: Any) -> str | None:

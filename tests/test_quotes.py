@@ -1762,3 +1762,12 @@ def test_reported_speech_around_a_said_aside(quotes):
         "The department hired 14 new officers in January",
     ]
     assert {q.speaker for q in found} == {"Raymond Dominguez"}
+
+
+def test_a_pronoun_never_stands_for_someone_described_as_of_the_other_gender(quotes):
+    text = (
+        "The chairwoman of the county commission, Deborah Lattimore, said the county would seek restitution.\n\n"
+        "One juror, a retired officer who asked that only his first name be used, said the panel took four hours.\n\n"
+        "“It was the sticky notes in the desk drawer that decided it for most of us,” he said."
+    )
+    assert direct(quotes(text))[0].speaker != "Deborah Lattimore"
