@@ -22,7 +22,8 @@ news”"), the subject above a complement clause, or the owner of a noun of spee
 ("Trump tweeted:"), or a bare clause and a comma ("Hillary shot back, “…”"); or the tag
 after the closing mark, read by position where the parse tied it into the quote. A
 headline or subhead that only quotes words quoted again further down is that later
-quote's speaker's.
+quote's speaker's. A quotation printed under a line that names its speaker ("Angela Ruiz, 41,
+intensive care unit") is that speaker's.
 
 A quote with none of these continues the previous speaker when nothing else lies between
 them (a quote split around "he said", one running over paragraphs, or reported speech just
@@ -60,6 +61,7 @@ MIN_QUOTE_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 6
 MAX_TITLE_WORDS = 8
 MAX_SIGN_OFF_WORDS = 8  # words of a signature line with no dash before it ("Siobhán Griffin, 49, carer")
+MAX_LABEL_WORDS = 16  # words of a name line over a quotation ("Angela Ruiz, 41, intensive care unit, …")
 MAX_NAME_WORDS = 6  # words of a signature's name, title and role included ("Port director Jim Clyburn")
 NOT_IN_A_NAME = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON")  # word classes a signature's name part never has
 WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
@@ -100,6 +102,7 @@ def _direct_quotes(
     text = text_of(doc)
     quotes: list[Quote] = []
     previous: tuple[int, bool, Quote] | None = None  # (end offset, closed, quote)
+    labels, under_labels = _labels_above(doc, spans, speakers)
     for span in spans:
         start, end = trim_span(text, span.inner_start, span.inner_end)
         if end <= start:
@@ -116,12 +119,12 @@ def _direct_quotes(
                 if previous is None or not _nested(doc, said, previous[2]):
                     previous = said.end, True, said
         found = _signed_beside(doc, span, speakers) or _attribution(doc, span, quoted, speakers) \
-            or _echoed(doc, span, spans, quoted, speakers)
+            or labels.get(span.start) or _echoed(doc, span, spans, quoted, speakers)
         if found is None and previous is not None and _continues(doc, previous[0], previous[1], span, quoted):
             found = previous[2].speaker, previous[2].mention, previous[2].cue
         if found is None:
             found = (
-                _signed_below(doc, span, speakers)
+                (None if span.start in under_labels else _signed_below(doc, span, speakers))
                 or _sentence_before(doc, span, quoted, speakers)
                 or _sentence_before_about(doc, span, quoted, speakers)
                 or _paragraph_speaker(doc, previous, span, speakers)
@@ -685,15 +688,51 @@ def _signed_below(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution 
     return _signature(doc, start, _line_end(text, start), speakers)
 
 
-def _signature(doc: Any, start: int, end: int, speakers: Speakers) -> Attribution | None:
+def _labels_above(doc: Any, spans: list[QuoteSpan], speakers: Speakers) -> tuple[dict[int, Attribution], set[int]]:
+    """Quotations printed under a line that names their speaker, as "in their own words"
+    pieces set them out ("Angela Ruiz, 41, intensive care unit" over her words): the speaker of
+    each by the start of its quotation, and the starts of all quotations in such a run. A
+    run of name lines and quotations is read this way when it opens with a name line; one that
+    opens with a quotation is signed below instead ("…"¶Maria Lopez, Phoenix¶"…"¶Tom Reed)."""
+    text = text_of(doc)
+    heads = {_line_start(text, s.start): s for s in spans if not text[_line_start(text, s.start) : s.start].strip()}
+    labels: dict[int, Attribution] = {}
+    under: set[int] = set()
+    for line, span in heads.items():
+        above = _line_before(text, line)
+        if above is None:
+            continue
+        if above[0] in heads:  # a paragraph going on with the quotation above it
+            if heads[above[0]].start in under:
+                under.add(span.start)
+            continue
+        label = _signature(doc, *above, speakers, label=True) if _whole_paragraph(text, span) else None
+        before = _line_before(text, above[0])
+        if label is not None and (before is None or before[0] not in heads or heads[before[0]].start in under):
+            labels[span.start] = label
+            under.add(span.start)
+    return labels, under
+
+
+def _line_before(text: str, offset: int) -> tuple[int, int] | None:
+    """(start, end) of the last line with words before the line at ``offset``."""
+    end = _line_start(text, offset) - 1
+    while end > 0 and not text[_line_start(text, end) : end].strip():
+        end = _line_start(text, end) - 1
+    return (_line_start(text, end), end) if end > 0 else None
+
+
+def _signature(doc: Any, start: int, end: int, speakers: Speakers, label: bool = False) -> Attribution | None:
     """The speaker a signature names: a name, then its details after a comma ("Maria Lopez, 34,
     Phoenix", "-President Obama, tweeting after the speech"). The name comes first, with at most
     a title or role before it ("Port director Jim Clyburn"), and no verb, preposition or pronoun:
     "Smith disagreed." is not a signature, nor is the byline "By Jane Smith" or the credit "Tom
     Lee via Getty Images". A line with no dash or bracket before it is a signature only when it
     is short and has no verb at all: "Smith, a teacher, said …" opens a paragraph of narrative.
-    A name the tagger misses counts when it is marked as one: after a dash or bracket, or with
-    details after it ("Siobhán Griffin, 49, carer")."""
+    A ``label`` over a quotation may say more of the speaker ("Angela Ruiz, 41, intensive care
+    unit, 16 years at St. Brendan's"): the quotation under it shows what it is. A name the
+    tagger misses counts when it is marked as one: after a dash or bracket, or with details
+    after it ("Siobhán Griffin, 49, carer")."""
     text = text_of(doc)
     marked = text[start : start + 1] in ("-", "–", "—", "―", "(")
     line = doc.char_span(start, end, alignment_mode="contract")
@@ -704,7 +743,9 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers) -> Attributio
     name_part = words[:comma]
     if not name_part or len(name_part) > MAX_NAME_WORDS:
         return None
-    if not marked and (word_count(text[start:end]) > MAX_SIGN_OFF_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words)):
+    if label and (word_count(text[start:end]) > MAX_LABEL_WORDS or re.search(r"[\"“”«»„]|[.!?]\W*$", text[start:end])):
+        return None  # a sentence of narrative, not a name line: "Clinton, though, would have to “…,” Cuban said."
+    if not (marked or label) and (word_count(text[start:end]) > MAX_SIGN_OFF_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words)):
         return None
     if any(t.pos_ in NOT_IN_A_NAME and t.ent_type_ not in ("PERSON", "ORG") for t in name_part):
         return None
@@ -718,6 +759,8 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers) -> Attributio
         return None  # a title or role may stand before the name, not a year: "(2015). (SVP/Reuters.)"
     while before and (before[-1].pos_ == "PROPN" or _dashed_word(before[-1])):
         name.insert(0, before.pop())  # "Dr. Alan Pruett", "-Tom Reed": all of the name the tagger split
+    while name[-1].i + 2 < len(doc) and joins_words(doc[name[-1].i + 1]):
+        name += [doc[name[-1].i + 1], doc[name[-1].i + 2]]  # "Deb Okonkwo-Meyers"
     mention = doc[name[0].i : name[-1].i + 1].text.lstrip("-–—― ")
     return speakers.full_name(strip_titles(mention), start), mention, "signed"
 

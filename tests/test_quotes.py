@@ -1771,3 +1771,18 @@ def test_a_pronoun_never_stands_for_someone_described_as_of_the_other_gender(quo
         "“It was the sticky notes in the desk drawer that decided it for most of us,” he said."
     )
     assert direct(quotes(text))[0].speaker != "Deborah Lattimore"
+
+
+def test_quotes_under_name_lines_are_the_named_speakers(quotes):
+    text = (
+        "We asked three nurses who work nights to describe a year of shortages.\n\n"
+        "Angela Ruiz, 41, intensive care unit, 16 years at St. Brendan’s\n\n"
+        "“When I started, I had two patients a night. Now it is often three.\n\n"
+        "“The part nobody sees is the charting, which I finish off the clock.”\n\n"
+        "Marcus Hale, 29, emergency department\n\n"
+        "“I have trained eleven travel nurses in four years, and they all left.”\n\n"
+        "Deb Okonkwo-Meyers, 57, charge nurse\n\n"
+        "“I am the one who tells a new graduate that she is taking six patients tonight.”"
+    )
+    found = direct(quotes(text))
+    assert [q.speaker for q in found] == ["Angela Ruiz", "Angela Ruiz", "Marcus Hale", "Deb Okonkwo-Meyers"]
