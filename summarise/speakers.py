@@ -131,6 +131,8 @@ class Speakers:
             return mention, mention
         if lower in PERSON_PRONOUNS or lower == "his":  # "his comment that “…”"
             return (self._antecedent(span.start_char, lower) or mention), mention
+        if lower == "it":  # "The White House weighed in. In a statement, it said …"
+            return self._body_before(span.start_char) or mention, mention
         if lower in GROUP_PRONOUNS:
             return mention, mention
         if head.pos_ in ("NOUN", "PROPN"):
@@ -336,6 +338,26 @@ class Speakers:
         if self._describes_one_named(mention_span(last), last):
             return self._antecedent(last.idx, pronoun, chain + 1)
         return fits[last.i]
+
+    def _body_before(self, before: int) -> str | None:
+        """The organisation or country "it" stands for: the one named as the subject of its
+        own sentence before it, else of the sentence before ("The Ombudsman's Office … said the
+        three were civilians. It said it had opened an inquiry"), the main clause's first."""
+        at = token_at(self.doc, before)
+        if at is None:
+            return None
+        sentences = [at.sent]
+        if at.sent.start:
+            sentences.append(self.doc[at.sent.start - 1].sent)
+        for sent in sentences:
+            subjects = [t for t in sent if t.dep_ in SUBJECTS and t.idx < before and not is_quoted(t.idx, self._quoted)]
+            if subjects:
+                subject = min(subjects, key=lambda t: (t.head.i != sent.root.i, t.i))
+                body = self._named_in(mention_span(subject), subject)
+                if body is None or body.label_ not in ("ORG", "GPE") or self.is_person(body.root):
+                    return None  # "Sanders" read as an organisation is still no "it"
+                return drop_article(body)
+        return None
 
     def _all_quoted(self, sentence: Any) -> bool:
         """Whether a sentence is all quotation ("That is not a luxury."), no narrative of its own;

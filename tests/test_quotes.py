@@ -1786,3 +1786,14 @@ def test_quotes_under_name_lines_are_the_named_speakers(quotes):
     )
     found = direct(quotes(text))
     assert [q.speaker for q in found] == ["Angela Ruiz", "Angela Ruiz", "Marcus Hale", "Deb Okonkwo-Meyers"]
+
+
+def test_it_is_the_organisation_named_before(quotes):
+    text = (
+        "The Ombudsman’s Office, an independent state agency, said the three people killed were civilians. "
+        "It said it had opened its own inquiry into the deaths.\n\n"
+        "Rep. Sanders read the report on Monday. It said the agency had missed two deadlines."
+    )
+    found = reported(quotes(text))
+    assert found[1].speaker == "Ombudsman’s Office" and found[1].mention == "It"
+    assert found[-1].speaker == "It"  # a report is not the one who speaks
