@@ -422,7 +422,7 @@ class Speakers:
                 if subject is not None and token.i > subject.i:
                     if not _someone_else(token, subject):
                         votes.setdefault(main, []).append(PRONOUN_GENDER[token.lower_])
-                elif subject is None and token.dep_ in SUBJECTS and token.head.i == sent.root.i and main_before:
+                elif subject is None and token.dep_ in SUBJECTS and _of_main_clause(token.head) and main_before:
                     votes.setdefault(main_before, []).append(PRONOUN_GENDER[token.lower_])
             main_before = main
         genders = {}
@@ -639,6 +639,12 @@ def _someone_else(pronoun: Any, subject: Any) -> bool:
     return (other is not None and PRONOUN_GENDER.get(other.lower_, gender) != gender
             and verb.dep_ == "ccomp" and verb.head.i == subject.head.i
             and not any(c.dep_ in ("dobj", "dative") for c in subject.head.children))
+
+
+def _of_main_clause(verb: Any) -> bool:
+    """Whether a verb is its sentence's main one, or a speech aside set in it ("American
+    universities, she notes, award …"): either's subject is whom the sentence is about."""
+    return verb.i == verb.sent.root.i or (verb.dep_ == "parataxis" and verb.head.i == verb.sent.root.i)
 
 
 def _subject(token: Any) -> Any:

@@ -1797,3 +1797,12 @@ def test_it_is_the_organisation_named_before(quotes):
     found = reported(quotes(text))
     assert found[1].speaker == "Ombudsman’s Office" and found[1].mention == "It"
     assert found[-1].speaker == "It"  # a report is not the one who speaks
+
+
+def test_a_pronoun_in_a_speech_aside_shows_the_gender_of_the_one_before(quotes):
+    text = (
+        "Dana Pruitt estimates that the clinic loses money on every visit. "
+        "Most patients, she notes, pay nothing at all.\n\n"
+        "“We cannot keep the doors open on goodwill alone, not for another year,” he said."
+    )
+    assert direct(quotes(text))[0].speaker != "Dana Pruitt"
