@@ -35,7 +35,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 MAX_QUOTED_SENTENCES = 3  # quoted sentences a pronoun may look past for the sentence before it
 MAX_PRONOUN_CHAIN = 3  # "Walsh … . But he … . “…,” he said": how many pronoun subjects lead back to a name
 GROUP_PRONOUNS = {"they", "we", "it"}
-RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "shadow"}  # "vice president" is its own office
+RANKS = {"vice", "deputy", "assistant", "associate", "under", "lieutenant", "shadow", "former"}  # "vice president" is its own office
 INDEFINITES = {"a", "an", "one", "another", "some", "several"}
 # Nouns that stand for an organisation ("the statement", "the ministry"): never a person's role.
 ORGANISATION_NOUNS = {
@@ -465,6 +465,9 @@ class Speakers:
         this sentence or the one before ("Hollis … said she was inclined to support it. The
         senator said …"), else the last one introduced."""
         holders = [name for offset, role, name in self._roles if offset < before and role == lemma]
+        if not holders:  # "the secretary" for "former Secretary of State Hillary Clinton", and the other way
+            other = lemma.removeprefix("former ") if lemma.startswith("former ") else "former " + lemma
+            holders = [name for offset, role, name in self._roles if offset < before and role == other]
         if not holders:
             return None
         if len(set(holders)) > 1:
@@ -672,9 +675,9 @@ def _title_gender(head: Any) -> str | None:
 
 def _role_key(noun: Any) -> str:
     """The office a role noun names: "vice president" is not "president", the shadow home secretary
-    is not the home secretary, and "Sen." is "senator"."""
-    rank = next((t.lower_ + " " for t in noun.lefts if t.lower_ in RANKS), "")  # "shadow home secretary"
-    return rank + _ROLE_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
+    is not the home secretary, the former governor is not the governor, and "Sen." is "senator"."""
+    ranks = "".join(t.lower_ + " " for t in noun.lefts if t.lower_ in RANKS)  # "former vice president"
+    return ranks + _ROLE_ABBREVIATIONS.get(noun.lower_, noun.lemma_.lower())
 
 
 def _one_known(noun: Any) -> bool:

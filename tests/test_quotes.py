@@ -1806,3 +1806,12 @@ def test_a_pronoun_in_a_speech_aside_shows_the_gender_of_the_one_before(quotes):
         "“We cannot keep the doors open on goodwill alone, not for another year,” he said."
     )
     assert direct(quotes(text))[0].speaker != "Dana Pruitt"
+
+
+def test_the_former_governor_is_not_the_sitting_one(quotes):
+    text = (
+        "Miriam Stoltz, 63, a former two-term governor of Oregon, trails Gov. Anthony Reyes of Colorado in the polls.\n\n"
+        "Reyes, campaigning in Concord, said he welcomed the competition.\n\n"
+        "“I have been counted out before, and I won by four points,” the former governor said."
+    )
+    assert direct(quotes(text))[0].speaker == "Miriam Stoltz"
