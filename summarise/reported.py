@@ -60,7 +60,7 @@ def _reported_content(verb: Any, quoted: QuotedRanges) -> tuple[int, int] | None
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "…, during which she spoke of …, Clinton remarked that she was …": the clause after the verb
         clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
-        clause = clause or _said_in_a_statement(verb)
+        clause = clause or _said_in_a_statement(verb) or _content_read_as_relative(verb)
         if clause is not None:
             return _said_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
@@ -176,6 +176,23 @@ def _said_in_a_statement(verb: Any) -> Any:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS):
             return next((c for c in noun.children if c.i > noun.i and is_content_clause(c)), None)
+    return None
+
+
+def _content_read_as_relative(verb: Any) -> Any:
+    """The clause of "told reporters after the meeting that he understood why …" or "said at
+    a briefing that the department would release …", which the parser hangs as a relative
+    clause on the noun of the time or place between: a "that" clause with a subject of its own
+    after the verb's adjuncts is what was said, not a description of the meeting. On the
+    verb's object it may be one ("reported earnings that analysts were looking for")."""
+    for phrase in (c for c in verb.rights if c.dep_ in ("prep", "npadvmod")):
+        for clause in (t for t in phrase.subtree if t.dep_ == "relcl" and t.left_edge.lower_ == "that"):
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children)
+            noun = clause.head
+            while noun.dep_ in ("pobj", "prep", "npadvmod", "dobj") and noun.i != phrase.i:
+                noun = noun.head
+            if own_subject and noun.i == phrase.i:
+                return clause
     return None
 
 

@@ -1815,3 +1815,17 @@ def test_the_former_governor_is_not_the_sitting_one(quotes):
         "“I have been counted out before, and I won by four points,” the former governor said."
     )
     assert direct(quotes(text))[0].speaker == "Miriam Stoltz"
+
+
+def test_a_that_clause_after_a_time_or_place_is_what_was_said(quotes):
+    text = (
+        "Pierce told reporters after the meeting that he understood why families were angry. "
+        "Police Chief Alan Morrow said at a separate briefing that the department would release the footage. "
+        "The company reported earnings that analysts were looking for."
+    )
+    found = reported(quotes(text))
+    assert [(q.speaker, q.text) for q in found][:2] == [
+        ("Pierce", "that he understood why families were angry"),
+        ("Alan Morrow", "that the department would release the footage"),
+    ]
+    assert not any("analysts were looking" in q.text and q.text.startswith("that") for q in found)
