@@ -22,6 +22,7 @@ from summarise.models.nlp import text_of
 from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, is_quoted, word_count
 
+ADDRESSING_VERBS = {"tell", "remind", "assure", "inform", "notify", "warn", "promise"}  # their object is who is told
 MIN_REPORTED_WORDS = 2  # shorter statements are fragments of a parse, not reported speech
 WORD_SIGNS = {"%", "#"}  # punctuation to the tokenizer, part of the word before or after it
 
@@ -60,7 +61,7 @@ def _reported_content(verb: Any, quoted: QuotedRanges) -> tuple[int, int] | None
         clauses = [c for c in children if c.dep_ == "ccomp"]
         # "…, during which she spoke of …, Clinton remarked that she was …": the clause after the verb
         clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
-        clause = clause or _said_in_a_statement(verb) or _content_read_as_relative(verb)
+        clause = clause or _said_in_a_statement(verb) or _told_them(verb) or _content_read_as_relative(verb)
         if clause is not None:
             return _said_offsets(clause)
         if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
@@ -158,16 +159,16 @@ def _set_aside(verb: Any, quoted: QuotedRanges) -> bool:
             and not is_quoted(clause.idx, quoted) and not is_quoted(clause.left_edge.idx, quoted))
 
 
-def _around_aside(clause: Any, aside: Any) -> tuple[int, int]:
+def _around_aside(clause: Any, aside: Any) -> tuple[int, int] | None:
     """Offsets of the clause a "…, he said, …" aside is set in: "Officers, he said, would be
     paired with outreach workers" is all his, the aside kept inside it but cut from its end
-    ("The campaign raised $1.2 million, he said.")."""
+    ("The campaign raised $1.2 million, he said."); None where nothing is left of it."""
     tokens = list(clause.subtree)
     stop = next((t.i for t in tokens if t.i > aside.i and t.text in (".", "!", "?")), None)
     tokens = _trimmed([t for t in tokens if stop is None or t.i <= stop])  # not on into the next sentence
     if tokens[-1].i <= aside.right_edge.i:
         tokens = _trimmed([t for t in tokens if t.i < aside.left_edge.i])
-    return _offsets(tokens)
+    return _offsets(tokens) if tokens else None
 
 
 def _said_in_a_statement(verb: Any) -> Any:
@@ -176,6 +177,17 @@ def _said_in_a_statement(verb: Any) -> Any:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS):
             return next((c for c in noun.children if c.i > noun.i and is_content_clause(c)), None)
+    return None
+
+
+def _told_them(verb: Any) -> Any:
+    """The clause of "assured residents that the water was safe", which the parser hangs on
+    the ones told: the object of a verb of telling is its audience, so a "that" clause on it
+    is what they were told (not so for "denied reports that …")."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    for audience in (c for c in verb.children if c.dep_ == "dobj"):
+        return next((c for c in audience.children if c.i > audience.i and is_content_clause(c)), None)
     return None
 
 

@@ -1829,3 +1829,13 @@ def test_a_that_clause_after_a_time_or_place_is_what_was_said(quotes):
         ("Alan Morrow", "that the department would release the footage"),
     ]
     assert not any("analysts were looking" in q.text and q.text.startswith("that") for q in found)
+
+
+def test_more_verbs_of_reporting(quotes):
+    text = (
+        "The prosecutor reminded jurors that the witness had changed her story twice. "
+        "The mayor assured residents that the water was safe to drink. "
+        "Obuya said the biggest problem was supply. The country is short three million homes, she estimated."
+    )
+    found = reported(quotes(text))
+    assert [q.cue for q in found] == ["reminded", "assured", "said", "estimated"]
