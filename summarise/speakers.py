@@ -147,6 +147,8 @@ class Speakers:
                 # the role table does not know: a phrase naming a place stays as it is
                 placed = any(t.ent_type_ in ("GPE", "LOC") for t in span)
                 person = self._role(_role_key(head), span.start_char) if _one_known(head) and not placed else None
+                if person is None and span[0].lower_ in ("a", "an") and head.tag_ == "NN":
+                    person = self._named_later(head)
                 if person is not None:
                     return person, mention
             elif [t.lower_ for t in span if t.i != head.i] in (["the"], ["this"]):  # not "the Clinton campaign"
@@ -438,11 +440,7 @@ class Speakers:
         it does not make a relative named in passing the likelier owner of a bare surname."""
         genders = {}
         for i, name in self._people.items():
-            root = self.doc[i]
-            beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-                beside.append(root.head)
-            for noun in beside:
+            for noun in _apposed_nouns(self.doc[i]):
                 gender = _role_gender(noun.lemma_.lower())
                 if gender is not None:
                     genders.setdefault(name, gender)
@@ -476,6 +474,18 @@ class Speakers:
                 return near
         return holders[-1]
 
+    def _named_later(self, noun: Any) -> str | None:
+        """Who "an independent security researcher" is, when the article names that person
+        further on by the same word with "the": "The researcher, Noor Haddad, said …"."""
+        key = _role_key(noun)
+        for ent in self._outside:
+            if ent.label_ not in NAME_LABELS or ent.start <= noun.i:
+                continue
+            for role in _apposed_nouns(ent.root):
+                if _role_key(role) == key and any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in role.children):
+                    return self.full_name(strip_titles(ent.text), ent.start_char)
+        return None
+
     def _role_mentions(self) -> list[tuple[int, str, str]]:
         """(offset, role noun, name) for each person introduced with a role:
         "Spokeswoman Maria Zakharova", "IAEA chief Rafael Grossi",
@@ -498,6 +508,15 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _apposed_nouns(name: Any) -> list[Any]:
+    """The nouns set beside a name as appositions: "his wife, Jane Sanders", "Lattimore, the
+    chairwoman"."""
+    nouns = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        nouns.append(name.head)
+    return nouns
 
 
 def _role_gender(role: str) -> str | None:

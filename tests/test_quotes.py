@@ -1839,3 +1839,12 @@ def test_more_verbs_of_reporting(quotes):
     )
     found = reported(quotes(text))
     assert [q.cue for q in found] == ["reminded", "assured", "said", "estimated"]
+
+
+def test_a_description_is_the_person_named_later_by_the_same_word(quotes):
+    text = (
+        "The records of four million patients were left exposed, according to an independent security "
+        "researcher who found the data. The researcher, Noor Haddad, said she found the database in August."
+    )
+    found = reported(quotes(text))
+    assert [q.speaker for q in found] == ["Noor Haddad", "Noor Haddad"]
