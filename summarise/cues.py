@@ -28,7 +28,7 @@ SPEECH_VERBS = {
     "indicate", "post", "boast", "quip", "counter", "point", "shout", "joke", "scream", "yell",
     "whisper", "exclaim", "mutter", "lament", "proclaim", "continue", "answer", "recommend", "opine",
     "remind", "assure", "inform", "notify", "estimate", "disclose", "reveal", "hint", "signal", "recount",
-    "speculate",
+    "speculate", "repeat",
 }
 # Verbs that give a thing a name: in "called the plan “a disgrace”" the quotation is what was said.
 NAMING_VERBS = {"call", "describe", "dismiss", "label", "brand", "term", "dub"}
