@@ -11,12 +11,12 @@ from summarise.models.nlp import joins_words
 
 NAME_LABELS = ("PERSON",)
 TITLES = re.compile(
-    r"^(?:(?:U\.S\.|US|Vice|Deputy|Acting|Former|former|Chief|Senior|then-|Then-)?\s*"
+    r"^(?:[Tt]he\s+(?=[A-Z]))?(?:(?:U\.S\.|US|Vice|Deputy|Acting|Former|former|Chief|Senior|then-|Then-)?\s*"
     r"(?:President|Prime Minister|Minister|Foreign Minister|Secretary|Secretary of State|Senator|"
     r"Sen\.|Rep\.|Representative|Congressman|Congresswoman|Gov\.|Governor|Mayor|Judge|Justice|"
     r"Chancellor|Ambassador|General|Gen\.|Spokesman|Spokeswoman|Spokesperson|Chief|Director|"
     r"Commissioner|Speaker|Leader|Chairman|Chairwoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|"
-    r"Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Pope|Rev\.|Father|Officer|Detective|Sergeant|"
+    r"Sir|Dame|Lord|Lady|King|Queen|Prince|Princess|Pope|Rev\.?|Father|Officer|Detective|Sergeant|"
     r"Sgt\.|Captain|Capt\.|Lieutenant|Lt\.|Colonel|Col\.|Attorney General|Candidate|Nominee|"
     r"Councillor|Cllr\.?|Councilman|Councilwoman|Alderman|Inspector|Insp\.?|Superintendent|Supt\.?|"
     r"Constable|Sheriff|Bishop|Archbishop|Cardinal|Rabbi|Imam|Pastor|Sheikh|Baroness|Coach)\s+)+"

@@ -52,7 +52,7 @@ from summarise.cues import (
 )
 from summarise.reported import reported_speech
 from summarise.models.nlp import joins_words, text_of, token_at
-from summarise.names import strip_titles
+from summarise.names import TITLES, strip_titles
 from summarise.speakers import Speakers
 from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, trim_span, word_count
 from summarise.transcripts import transcript_lines, transcript_quotes
@@ -757,8 +757,8 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers, label: bool =
     before = name_part[: name_part.index(name[0])]
     if not all(t.pos_ in ("PROPN", "NOUN", "ADJ") or _dashed_word(t) for t in before):
         return None  # a title or role may stand before the name, not a year: "(2015). (SVP/Reuters.)"
-    while before and (before[-1].pos_ == "PROPN" or _dashed_word(before[-1])):
-        name.insert(0, before.pop())  # "Dr. Alan Pruett", "-Tom Reed": all of the name the tagger split
+    while before and (before[-1].pos_ == "PROPN" and not TITLES.match(before[-1].text + " ") or _dashed_word(before[-1])):
+        name.insert(0, before.pop())  # "-Tom Reed", a first name the tagger left out; not "Rail Minister"
     while name[-1].i + 2 < len(doc) and joins_words(doc[name[-1].i + 1]):
         name += [doc[name[-1].i + 1], doc[name[-1].i + 2]]  # "Deb Okonkwo-Meyers"
     mention = doc[name[0].i : name[-1].i + 1].text.lstrip("-–—― ")

@@ -119,6 +119,8 @@ def test_titles_are_stripped():
     assert strip_titles("Spokeswoman Maria Zakharova") == "Maria Zakharova"
     assert strip_titles("Sen. Bernie Sanders") == "Bernie Sanders"
     assert strip_titles("Spokeswoman") == "Spokeswoman"
+    assert strip_titles("The Rev Josephine Calder") == "Josephine Calder"
+    assert strip_titles("The Rock") == "The Rock"
 
 
 def test_statement_is_attributed_to_the_organisation(quotes):
@@ -1848,3 +1850,12 @@ def test_a_description_is_the_person_named_later_by_the_same_word(quotes):
     )
     found = reported(quotes(text))
     assert [q.speaker for q in found] == ["Noor Haddad", "Noor Haddad"]
+
+
+def test_a_signature_names_its_speaker_without_the_office(quotes):
+    text = (
+        "Our pick of the week's lines.\n\n"
+        "“We will review the policy. We will not review it forever.”\n"
+        "― Rail Minister Fiona Garside, on calls to scrap peak-time fares"
+    )
+    assert direct(quotes(text))[0].speaker == "Fiona Garside"
