@@ -4,7 +4,7 @@ import zlib
 
 import numpy as np
 
-from summarise.claims import quoted_share, rank_claims
+from summarise.claims import is_candidate, quoted_share, rank_claims
 from summarise.text import sentences
 
 
@@ -60,3 +60,14 @@ def test_quoted_share() -> None:
 def test_default_count_and_empty_input() -> None:
     assert rank_claims([], BagOfWords()) == []
     assert len(rank_claims(sentences(ARTICLE), BagOfWords())) == 3
+
+
+def test_a_roundup_signature_line_is_no_claim():
+    text = (
+        "“We are not closing the zoo. We are resting the zoo.”\n"
+        "― Gemma Ord, chief executive of Hadley Park Zoo, on the decision to shut it\n\n"
+        "- The council voted five to two to close the two schools in June."
+    )
+    found = [s.text for s in sentences(text) if is_candidate(s)]
+    assert not any(s.startswith("―") for s in found)
+    assert "- The council voted five to two to close the two schools in June." in found
