@@ -75,7 +75,7 @@ class Speakers:
     def __init__(self, doc: Any, quoted: Iterable[tuple[int, int]]):
         self.doc = doc
         self._quoted = quoted if isinstance(quoted, QuotedRanges) else QuotedRanges(quoted)
-        self._ents = _with_titled_names(doc, [_as_person(e) for e in doc.ents])
+        self._ents = _with_titled_names(doc, _bodies_named_alone([_as_person(e) for e in doc.ents]))
         self._ent_starts = [e.start for e in self._ents]  # in order: a phrase's entities by bisection
         self._person_tokens = {i for e in self._ents if e.label_ in NAME_LABELS for i in range(e.start, e.end)}
         self._outside = [n for e in self._ents if not is_quoted(e.start_char, self._quoted) for n in names_in(e)]
@@ -621,6 +621,33 @@ def _as_person(ent: Any) -> Any:
     return Span(doc, ent.start, ent.end, label="PERSON")
 
 
+def _bodies_named_alone(ents: list[Any]) -> list[Any]:
+    """The entities, with a lone word the tagger took for a person relabelled as the body or
+    place it names elsewhere in the article ("Skyhaven" of Skyhaven Airlines, "Millbrook" of
+    Millbrook Borough Council), unless it is also part of a person's full name, has a title
+    ("Ms. Malik") or says something ("Trump said", whatever Trump Tower is); and an Irish county ("Co Galway") as a
+    place."""
+    from spacy.tokens import Span
+
+    full = {ent.label_: set() for ent in ents}
+    for ent in ents:
+        if len(ent) > 1:
+            full[ent.label_].update(t.lower_ for t in ent)
+    people = full.get("PERSON", set())
+    bodies = set().union(*(words for label, words in full.items() if label in BODY_LABELS + PLACE_LABELS))
+    speaking = {ent[0].lower_ for ent in ents if len(ent) == 1 and ent.root.dep_ in SUBJECTS
+                and ent.root.head.lemma_ in ("say", "tell", "add")}  # "Trump said", whatever Trump Tower is
+    titled = {ent[0].lower_ for ent in ents if len(ent) == 1 and _title_gender(ent.root)}  # "Ms. Malik"
+    relabelled = []
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) == 2 and ent[0].text in ("Co", "Co."):
+            ent = Span(ent.doc, ent.start, ent.end, label="GPE")
+        elif ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in bodies - people - speaking - titled:
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+        relabelled.append(ent)
+    return relabelled
+
+
 def _with_titled_names(doc: Any, ents: list[Any]) -> list[Any]:
     """The entities, and a person for each office before capitalised names that the tagger left
     out ("Superintendent Nathan Pierce said"): the title says what they are. Not after "Mr" or
@@ -639,7 +666,8 @@ def _with_titled_names(doc: Any, ents: list[Any]) -> list[Any]:
         while end < len(doc) and end not in tagged and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                 and not is_title(doc[end]):
             end += 1
-        if title.i + 1 < end and end not in tagged:  # "Superintendent Dr. Raymond Osei": the entity after is the name
+        ended = end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
+        if title.i + 1 < end and end not in tagged and ended:  # not "Chief Financial" of "Chief Financial Officer X"
             found.append(Span(doc, title.i, end, label="PERSON"))
             tagged.update(range(title.i, end))
     return sorted(ents + found, key=lambda ent: ent.start)

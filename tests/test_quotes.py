@@ -1859,3 +1859,16 @@ def test_a_signature_names_its_speaker_without_the_office(quotes):
         "― Rail Minister Fiona Garside, on calls to scrap peak-time fares"
     )
     assert direct(quotes(text))[0].speaker == "Fiona Garside"
+
+
+def test_words_the_tagger_took_for_people_are_not_speakers(quotes):
+    text = (
+        "Chief Financial Officer Sameer Qureshi said the restructuring would cost $200 million.\n\n"
+        "The union representing pilots at Skyhaven Airlines demanded an apology on Thursday.\n\n"
+        "Residents in Knocknacarra, Co Galway, have vowed to fight plans for 400 homes.\n\n"
+        "Skyhaven has cancelled more flights than any other carrier this summer.\n\n"
+        "“I have been hearing about this for three years, and nobody has listened to us,” he said."
+    )
+    found = quotes(text)
+    assert found[0].speaker != "Financial"
+    assert direct(found)[0].speaker not in ("Skyhaven", "Co Galway")
