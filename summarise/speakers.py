@@ -25,6 +25,7 @@ from summarise.text import QuotedRanges, is_quoted
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 # The gender a pronoun names, and the titles and pronouns that show a person's.
+SELF_NAMING = {"identify", "give", "introduce", "name", "call"}  # "who identified herself as …"
 KIN_GENDER = {"wife": "f", "mother": "f", "daughter": "f", "sister": "f", "widow": "f", "grandmother": "f",
               "aunt": "f", "niece": "f", "husband": "m", "father": "m", "son": "m", "brother": "m",
               "widower": "m", "grandfather": "m", "uncle": "m", "nephew": "m"}
@@ -119,6 +120,9 @@ class Speakers:
         mention = span.text
         apposed = span.start <= head.i < span.end - 1 and span.doc[head.i + 1].text == ","
         described = span.doc[span.start : head.i + 1] if apposed else span  # without ", a former state treasurer"
+        named = _named_by_self(head) if head.pos_ == "NOUN" else None
+        if named is not None:  # "said the seller, who gave her name only as Wanjiku"
+            return self.full_name(named.text, span.start_char), mention
         if self._describes_one_named(described, head):  # "the 54-year-old", "the Scot", "the teenager"
             person = self._antecedent(span.start_char, "", described_as=_gendered_as(head))
             if person is not None:
@@ -383,6 +387,10 @@ class Speakers:
             full = self.full_name(name, ent.start_char, _title_gender(ent.root))
             if ent.label_ in NAME_LABELS or (full != name and ent.root.is_title):
                 people[ent.root.i] = full
+        for token in self.doc:  # "The woman, who later identified herself as Danielle Pruitt,"
+            named = _named_by_self(token) if token.pos_ == "NOUN" else None
+            if named is not None and not is_quoted(token.idx, self._quoted):
+                people[token.i] = self.full_name(named.text, named.start_char)
         in_entities = {i for ent in self._ents for i in range(ent.start, ent.end)}
         for token in self.doc:
             # the tagger may even take a surname that opens a sentence for a noun ("Sandoval anticipated")
@@ -508,6 +516,20 @@ class Speakers:
             for noun in nouns:
                 found.append((ent.start_char, _role_key(noun), name))
         return sorted(found)
+
+
+def _named_by_self(noun: Any) -> Any:
+    """The name a person described but not named gives in a clause on the description: "the
+    seller, who gave her name only as Wanjiku", "The woman, who later identified herself as
+    Danielle Pruitt", "a retired officer who asked that only his first name, Curtis, be used"."""
+    for described in (noun, *_apposed_nouns(noun)):
+        for clause in (c for c in described.children if c.dep_ == "relcl"):
+            for token in clause.subtree:
+                given = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in SELF_NAMING
+                if token.pos_ == "PROPN" and (given or (token.dep_ == "appos" and token.head.lemma_ == "name")):
+                    first = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
+                    return token.doc[first : token.i + 1]
+    return None
 
 
 def _apposed_nouns(name: Any) -> list[Any]:

@@ -1872,3 +1872,13 @@ def test_words_the_tagger_took_for_people_are_not_speakers(quotes):
     found = quotes(text)
     assert found[0].speaker != "Financial"
     assert direct(found)[0].speaker not in ("Skyhaven", "Co Galway")
+
+
+def test_a_person_described_then_naming_themselves(quotes):
+    text = (
+        "Several parents spoke. The woman, who later identified herself as Danielle Pruitt, said she "
+        "did not want to ban anything. “Put it behind the counter and let parents decide,” she said.\n\n"
+        "\"The government says be patient. Patient with what?\" said the seller, who gave her name only as Wanjiku."
+    )
+    found = quotes(text)
+    assert [q.speaker for q in found] == ["Danielle Pruitt", "Danielle Pruitt", "Wanjiku"]
