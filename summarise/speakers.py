@@ -43,7 +43,8 @@ ORGANISATION_NOUNS = {
     "statement", "company", "ministry", "agency", "department", "government", "campaign",
     "committee", "office", "administration", "party", "group", "organization", "organisation",
     "firm", "release", "report", "embassy", "council", "commission", "court", "bank", "union",
-    "board", "foundation", "network", "newspaper", "paper",
+    "board", "foundation", "network", "newspaper", "paper", "utility", "airline", "club", "district",
+    "hospital", "university", "association", "regulator", "retailer", "insurer", "charity",
 }
 # Words in the names of bodies that "the company" or "the union" may stand for.
 KINDRED_NAME_WORDS = {
@@ -51,6 +52,11 @@ KINDRED_NAME_WORDS = {
     "firm": ("inc", "corp", "llc", "llp", "partners", "group"),
     "union": ("guild", "federation", "brotherhood", "teamsters", "workers", "afl-cio"),
     "university": ("college", "institute"),
+    "utility": ("power", "energy", "electric", "gas", "water"),
+    "airline": ("airlines", "airways", "air"),
+    "club": ("fc", "united", "rovers", "athletic"),
+    "district": ("schools", "school"),
+    "hospital": ("medical", "health", "clinic"),
     "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette"),
     "paper": ("times", "post", "journal", "tribune", "herald", "gazette"),
 }

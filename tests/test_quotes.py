@@ -1882,3 +1882,12 @@ def test_a_person_described_then_naming_themselves(quotes):
     )
     found = quotes(text)
     assert [q.speaker for q in found] == ["Danielle Pruitt", "Danielle Pruitt", "Wanjiku"]
+
+
+def test_the_utility_and_the_airline_are_the_bodies_named_before(quotes):
+    text = (
+        "Investigators are looking at a power line owned by Northern Valley Power. "
+        "The utility said it was cooperating fully with the inquiry.\n\n"
+        "Skyhaven Airlines cancelled 40 flights on Sunday. The airline said crews had been short all week."
+    )
+    assert [q.speaker for q in reported(quotes(text))] == ["Northern Valley Power", "Skyhaven Airlines"]
