@@ -157,8 +157,8 @@ class Speakers:
                 # the role table does not know: a phrase naming a place stays as it is
                 placed = any(t.ent_type_ in ("GPE", "LOC") for t in span)
                 person = self._role(_role_key(head), span.start_char) if _one_known(head) and not placed else None
-                if person is None and span[0].lower_ in ("a", "an") and head.tag_ == "NN":
-                    person = self._named_later(head)
+                if person is None and head.tag_ == "NN" and not placed and span[0].lower_ in ("a", "an", "the"):
+                    person = self._named_later(head)  # "an independent researcher", "the city's forestry supervisor"
                 if person is not None:
                     return person, mention
             elif [t.lower_ for t in span if t.i != head.i] in (["the"], ["this"]):  # not "the Clinton campaign"
@@ -489,8 +489,9 @@ class Speakers:
         return holders[-1]
 
     def _named_later(self, noun: Any) -> str | None:
-        """Who "an independent security researcher" is, when the article names that person
-        further on by the same word with "the": "The researcher, Noor Haddad, said …"."""
+        """Who "an independent security researcher" or "the city's forestry supervisor", named
+        nowhere before, is: the one the article names further on by the same word with "the"
+        ("The researcher, Noor Haddad, said …", "said the supervisor, Tom Reddick")."""
         key = _role_key(noun)
         for ent in self._outside:
             if ent.label_ not in NAME_LABELS or ent.start <= noun.i:

@@ -1891,3 +1891,11 @@ def test_the_utility_and_the_airline_are_the_bodies_named_before(quotes):
         "Skyhaven Airlines cancelled 40 flights on Sunday. The airline said crews had been short all week."
     )
     assert [q.speaker for q in reported(quotes(text))] == ["Northern Valley Power", "Skyhaven Airlines"]
+
+
+def test_a_definite_description_named_only_later(quotes):
+    text = (
+        "The city's forestry supervisor, who oversees 18,000 trees, said he had reviewed the report.\n\n"
+        "“I have to think about the worst case on a street full of children,” said the supervisor, Tom Reddick."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Tom Reddick", "Tom Reddick"]
