@@ -64,6 +64,7 @@ MAX_SIGN_OFF_WORDS = 8  # words of a signature line with no dash before it ("Sio
 MAX_LABEL_WORDS = 16  # words of a name line over a quotation ("Angela Ruiz, 41, intensive care unit, …")
 MAX_NAME_WORDS = 6  # words of a signature's name, title and role included ("Port director Jim Clyburn")
 NOT_IN_A_NAME = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON")  # word classes a signature's name part never has
+DASHES = "-–—―"  # hyphen, en dash, em dash, horizontal bar: what a signature may open with
 WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
 MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
@@ -242,7 +243,7 @@ def _name_colon(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speak
     for token in reversed(doc[colon.sent.start : colon.i]):
         if is_quoted(token.idx, quoted):
             break
-        if token.text[0] in "-–—―" and (token.whitespace_ or token.i > 0 and doc[token.i - 1].whitespace_):
+        if token.text[0] in DASHES and (token.whitespace_ or token.i > 0 and doc[token.i - 1].whitespace_):
             roundup = True  # "Pollsters agree - Carl Bialik:", "… all along -More from Jones:", not "(R-S.C.)"
             break
         phrase.insert(0, token)
@@ -668,7 +669,7 @@ def _signed_beside(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution
     signature is its speaker's, whatever the sentences around it say."""
     text = text_of(doc)
     line_end = _line_end(text, span.end)
-    dash = re.match(r"[\s.,]*(?=[-–—―(])", text[span.end : line_end])
+    dash = re.match(rf"[\s.,]*(?=[{DASHES}(])", text[span.end : line_end])
     if dash is None or text[_line_start(text, span.start) : span.start].strip():
         return None
     return _signature(doc, span.end + dash.end(), line_end, speakers)
@@ -677,7 +678,8 @@ def _signed_beside(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution
 def _signed_below(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution | None:
     """A quote block signed on the line under it: ""The reality is …¶S.C. Rep. Jim Clyburn."",
     ""…"¶- Sanders.". Weaker than a signature beside it (a photo credit or a subhead may stand
-    there too), so it is read only when nothing else gives the speaker."""
+    there too), so it is read only for a quote with no tag of its own that does not go on
+    from the one before."""
     text = text_of(doc)
     line_end = _line_end(text, span.end)
     if text[span.end : line_end].strip(" \t.\"”'’") or _word_count(text, span) < MIN_UNATTRIBUTED_WORDS:
@@ -734,7 +736,7 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers, label: bool =
     tagger misses counts when it is marked as one: after a dash or bracket, or with details
     after it ("Siobhán Griffin, 49, carer")."""
     text = text_of(doc)
-    marked = text[start : start + 1] in ("-", "–", "—", "―", "(")
+    marked = start < len(text) and text[start] in DASHES + "("
     line = doc.char_span(start, end, alignment_mode="contract")
     words = [t for t in line or () if not t.is_space]
     while words and words[0].is_punct:
@@ -761,13 +763,13 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers, label: bool =
         name.insert(0, before.pop())  # "-Tom Reed", a first name the tagger left out; not "Rail Minister"
     while name[-1].i + 2 < len(doc) and joins_words(doc[name[-1].i + 1]):
         name += [doc[name[-1].i + 1], doc[name[-1].i + 2]]  # "Deb Okonkwo-Meyers"
-    mention = doc[name[0].i : name[-1].i + 1].text.lstrip("-–—― ")
+    mention = doc[name[0].i : name[-1].i + 1].text.lstrip(DASHES + " ")
     return speakers.full_name(strip_titles(mention), start), mention, "signed"
 
 
 def _dashed_word(token: Any) -> bool:
     """A word the tokenizer left glued to the dash before it: "-Tom" of "-Tom Reed"."""
-    return token.text[:1] in ("-", "–", "—", "―") and token.text[1:].isalpha()
+    return len(token.text) > 1 and token.text[0] in DASHES and token.text[1:].isalpha()
 
 
 def _sentence_before_about(doc: Any, span: QuoteSpan, quoted: QuotedRanges, speakers: Speakers) -> Attribution | None:
