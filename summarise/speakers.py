@@ -4,9 +4,12 @@ The parse gives us the noun phrase that speaks ("he", "the ambassador", "A Kreml
 statement", "Iran's ambassador to Moscow, Kazem Jalali"). ``Speakers`` turns it
 into the name the brief shows: a person or organisation named in the phrase, or,
 for a pronoun or a role noun, the person named earlier in the article (never one
-named only inside a quotation: that is someone the speaker talks about). "I" outside
-quotation marks is the writer, whom no name in the article stands for. Where a name or a
-phrase starts and ends is ``names``'s.
+named only inside a quotation: that is someone the speaker talks about), or for a
+description never named before, the one the article names by it further on. "It" is an
+organisation named just before. "I" outside quotation marks is the writer, whom no name in
+the article stands for. The small tagger's entities are corrected first: an office makes a
+person of the names after it, and a lone word the article uses for a body is no person.
+Where a name or a phrase starts and ends is ``names``'s.
 """
 
 from __future__ import annotations
@@ -654,8 +657,8 @@ def _bodies_named_alone(ents: list[Any]) -> list[Any]:
     """The entities, with a lone word the tagger took for a person relabelled as the body or
     place it names elsewhere in the article ("Skyhaven" of Skyhaven Airlines, "Millbrook" of
     Millbrook Borough Council), unless it is also part of a person's full name, has a title
-    ("Ms. Malik") or says something ("Trump said", whatever Trump Tower is); and an Irish county ("Co Galway") as a
-    place."""
+    ("Ms. Malik") or says something ("Trump said", whatever Trump Tower is); and an Irish
+    county ("Co Galway") as a place."""
     from spacy.tokens import Span
 
     full = {ent.label_: set() for ent in ents}
