@@ -46,7 +46,8 @@ def is_candidate(sentence: Sentence) -> bool:
     """Claims are full statements: not a fragment, not a wall of text, not the line that signs
     a quotation in a roundup ("― Gemma Ord, chief executive of Hadley Park Zoo, on the closure")."""
     words = len(sentence.text.split())
-    return MIN_WORDS <= words <= MAX_WORDS and bool(re.search(r"[a-z]", sentence.text)) and not _SIGN_OFF.match(sentence.text)
+    statement = bool(re.search(r"[a-z]", sentence.text)) and not _SIGN_OFF.match(sentence.text)
+    return MIN_WORDS <= words <= MAX_WORDS and statement
 
 
 _SIGN_OFF = re.compile(r"[-–—―]\s*[A-Z][^\n]*[^.!?\"”’\s]\s*$")  # a dash, a name and its details, no full stop

@@ -184,11 +184,10 @@ def _told_them(verb: Any) -> Any:
     """The clause of "assured residents that the water was safe", which the parser hangs on
     the ones told: the object of a verb of telling is its audience, so a "that" clause on it
     is what they were told (not so for "denied reports that …")."""
-    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+    audience = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_.lower() not in ADDRESSING_VERBS or audience is None:
         return None
-    for audience in (c for c in verb.children if c.dep_ == "dobj"):
-        return next((c for c in audience.children if c.i > audience.i and is_content_clause(c)), None)
-    return None
+    return next((c for c in audience.children if c.i > audience.i and is_content_clause(c)), None)
 
 
 def _content_read_as_relative(verb: Any) -> Any:
