@@ -36,6 +36,11 @@ kind, the quote's first words, the speaker and other acceptable names, optional 
   surname, speakers named after they are described, anonymous sources), written after the
   fixes blind6 and blind7 prompted: 337 of 386 right when first measured, against 333 with
   the rules of that session's start.
+* ``blind9/``: 16 articles (a court ruling, hearings, a fire, an indictment quoting emails,
+  British tabloid copy, a Canadian election, Kenyan wire copy, a recall, a family bakery, an
+  obituary quoting old interviews) written after every fix of that session and not yet used
+  to change a rule: 294 of 332 right when first measured, against 287 with the rules of that
+  session's start.
 
 A quote is found when a predicted quote's text holds its first words (one that opens with them
 first: ""In line with the sector," he repeated" is not the earlier quote that ended with those
@@ -108,7 +113,7 @@ def score(nlp: Any, folder: Path, verbose: bool) -> dict[str, int]:
 def main() -> None:
     verbose = "-v" in sys.argv[1:]
     nlp = load_spacy()
-    for name in ("seen", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"):
+    for name in ("seen", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9"):
         folder = STYLES / name
         t = score(nlp, folder, verbose)
         print(f"{folder.name:<6} {t['expected']} quotes expected: found {t['found']}, right kind {t['kind']}, "
