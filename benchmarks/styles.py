@@ -42,11 +42,11 @@ kind, the quote's first words, the speaker and other acceptable names, optional 
   to change a rule: 294 of 332 right when first measured, against 287 with the rules of that
   session's start.
 
-A quote is found when a predicted quote's text holds its first words (one that opens with them
-first: ""In line with the sector," he repeated" is not the earlier quote that ended with those
-words); its speaker is right when
-the predicted speaker contains the expected name or one of its alternatives (or is a part of the
-expected name of more than three letters). Extra predictions are counted, not judged.
+A quote is found when a predicted quote's text holds its first words. A prediction that opens
+with them is taken before one that only holds them, so a quote that repeats the last words of
+the quote before it is matched to itself. Its speaker is right when the predicted speaker
+contains the expected name or one of its alternatives (or is a part of the expected name of
+more than three letters). Extra predictions are counted, not judged.
 """
 
 from __future__ import annotations

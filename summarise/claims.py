@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Protocol
 
 from summarise.brief import Claim
-from summarise.text import Sentence, quotation_spans
+from summarise.text import DASHES, Sentence, quotation_spans
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,6 +25,8 @@ class SentenceEncoder(Protocol):
 
 MIN_WORDS = 5
 MAX_WORDS = 80
+# A roundup's signature line: a dash, a name, a comma and details, no full stop at the end.
+_SIGN_OFF = re.compile(rf"[{DASHES}]\s*[A-Z][^,\n]{{0,60}},[^\n]*[^.!?\"”’\s]\s*$")
 # Weights measured on cnndm_dev100 (benchmarks/rouge.py); see README "Quality".
 LEAD_WEIGHT = 0.6
 CENTRALITY_WEIGHT = 0.2
@@ -49,8 +51,6 @@ def is_candidate(sentence: Sentence) -> bool:
     statement = bool(re.search(r"[a-z]", sentence.text)) and not _SIGN_OFF.match(sentence.text)
     return MIN_WORDS <= words <= MAX_WORDS and statement
 
-
-_SIGN_OFF = re.compile(r"[-–—―]\s*[A-Z][^\n]*[^.!?\"”’\s]\s*$")  # a dash, a name and its details, no full stop
 
 
 def lead_prior(position: int) -> float:

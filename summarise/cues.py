@@ -27,8 +27,7 @@ SPEECH_VERBS = {
     "conclude", "testify", "promise", "pledge", "vow", "allege", "caution", "reiterate",
     "indicate", "post", "boast", "quip", "counter", "point", "shout", "joke", "scream", "yell",
     "whisper", "exclaim", "mutter", "lament", "proclaim", "continue", "answer", "recommend", "opine",
-    "remind", "assure", "inform", "notify", "estimate", "disclose", "reveal", "hint", "signal", "recount",
-    "speculate", "repeat",
+    "remind", "assure", "inform", "notify", "estimate", "disclose", "reveal", "speculate", "repeat",
 }
 # Verbs that give a thing a name: in "called the plan “a disgrace”" the quotation is what was said.
 NAMING_VERBS = {"call", "describe", "dismiss", "label", "brand", "term", "dub"}

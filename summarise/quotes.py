@@ -54,7 +54,7 @@ from summarise.reported import reported_speech
 from summarise.models.nlp import joins_words, text_of, token_at
 from summarise.names import TITLES, strip_titles
 from summarise.speakers import Speakers
-from summarise.text import QuotedRanges, QuoteSpan, is_quoted, quotation_spans, trim_span, word_count
+from summarise.text import DASHES, QuotedRanges, QuoteSpan, is_quoted, quotation_spans, trim_span, word_count
 from summarise.transcripts import transcript_lines, transcript_quotes
 
 MIN_QUOTE_WORDS = 3
@@ -64,7 +64,6 @@ MAX_SIGN_OFF_WORDS = 8  # words of a signature line with no dash before it ("Sio
 MAX_LABEL_WORDS = 16  # words of a name line over a quotation ("Angela Ruiz, 41, intensive care unit, …")
 MAX_NAME_WORDS = 6  # words of a signature's name, title and role included ("Port director Jim Clyburn")
 NOT_IN_A_NAME = ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PRON")  # word classes a signature's name part never has
-DASHES = "-–—―"  # hyphen, en dash, em dash, horizontal bar: what a signature may open with
 WEAK_CUE_PENALTY = 40  # characters: how much nearer "asked" or "called" must be than "said" to win
 MAX_HEADLINE_GAP = 3  # words between "Name:" and the quote ("Ben Carson: Hillary Clinton '…'")
 MAX_TAG_TOKENS = 14  # how far after a quote its tag ("…," Murphy, the head of …, said) may reach
@@ -695,7 +694,8 @@ def _labels_above(doc: Any, spans: list[QuoteSpan], speakers: Speakers) -> tuple
     pieces set them out ("Angela Ruiz, 41, intensive care unit" over her words): the speaker of
     each by the start of its quotation, and the starts of all quotations in such a run. A
     run of name lines and quotations is read this way when it opens with a name line; one that
-    opens with a quotation is signed below instead ("…"¶Maria Lopez, Phoenix¶"…"¶Tom Reed)."""
+    opens with a quotation is signed below instead ("…"¶Maria Lopez, Phoenix¶"…"¶Tom Reed).
+    An article must set out two or more so: one is as likely a byline or a subhead."""
     text = text_of(doc)
     heads = {_line_start(text, s.start): s for s in spans if not text[_line_start(text, s.start) : s.start].strip()}
     labels: dict[int, Attribution] = {}
@@ -713,6 +713,8 @@ def _labels_above(doc: Any, spans: list[QuoteSpan], speakers: Speakers) -> tuple
         if label is not None and (before is None or before[0] not in heads or heads[before[0]].start in under):
             labels[span.start] = label
             under.add(span.start)
+    if len(labels) < 2:  # one name line over one quotation is as likely a byline or a subhead
+        return {}, set()
     return labels, under
 
 
@@ -756,14 +758,16 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers, label: bool =
         name = list(takewhile(lambda t: t.pos_ == "PROPN", name_part))
     if not name:
         return None
+    while name[-1].i + 2 < len(doc) and joins_words(doc[name[-1].i + 1]):
+        name += [doc[name[-1].i + 1], doc[name[-1].i + 2]]  # "Deb Okonkwo-Meyers"
+    if any(not t.is_punct and t.i > name[-1].i for t in name_part):
+        return None  # the name ends its part: "Trump supporters, chanting …" is not Trump's signature
     before = name_part[: name_part.index(name[0])]
     if not all(t.pos_ in ("PROPN", "NOUN", "ADJ") or _dashed_word(t) for t in before):
         return None  # a title or role may stand before the name, not a year: "(2015). (SVP/Reuters.)"
     while before and (before[-1].pos_ == "PROPN" and not TITLES.match(before[-1].text + " ") or _dashed_word(before[-1])):
         name.insert(0, before.pop())  # "-Tom Reed", a first name the tagger left out; not "Rail Minister"
-    while name[-1].i + 2 < len(doc) and joins_words(doc[name[-1].i + 1]):
-        name += [doc[name[-1].i + 1], doc[name[-1].i + 2]]  # "Deb Okonkwo-Meyers"
-    mention = doc[name[0].i : name[-1].i + 1].text.lstrip(DASHES + " ")
+    mention = doc[name[0].i : name[-1].i + 1].text.strip(DASHES + " ")
     return speakers.full_name(strip_titles(mention), start), mention, "signed"
 
 

@@ -49,6 +49,13 @@ ORGANISATION_NOUNS = {
     "board", "foundation", "network", "newspaper", "paper", "utility", "airline", "club", "district",
     "hospital", "university", "association", "regulator", "retailer", "insurer", "charity",
 }
+# Things that say something themselves, which an "it" after them may be: "The BBC obtained the
+# inspection report. It said …" is the report's words, not the BBC's.
+SAYING_THINGS = {"report", "study", "survey", "poll", "audit", "ruling", "filing", "letter", "statement", "memo",
+                 "email", "document", "order", "complaint", "lawsuit", "review", "analysis"}
+# Words that end the names of bodies, never of people: "General Motors", "Justice Department".
+BODY_NAME_WORDS = {"motors", "inc", "corp", "co", "ltd", "llc", "group", "holdings", "school", "schools", "college",
+                   "institute", "center", "centre", "church", "airlines", "airways", "foods", "partners", "fund"}
 # Words in the names of bodies that "the company" or "the union" may stand for.
 KINDRED_NAME_WORDS = {
     "company": ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "group", "holdings"),
@@ -94,12 +101,12 @@ class Speakers:
             full = strip_titles(ent.text)
             if ent.label_ in NAME_LABELS and " " in full:
                 self._full_names.setdefault(full.rsplit(" ", 1)[1].lower(), []).append((ent, full))
-        self._roles = self._role_mentions()
         self._genders: dict[str, str] = {}  # none known yet: this first pass ignores titles' gender
         self._people = self._person_mentions()
         self._genders = self._learn_genders()
         self._people = self._person_mentions()  # now a title picks the full name of its gender
         self._shown_genders = {i: _title_gender(doc[i]) for i in self._people}  # "Mr." before a mention
+        self._roles = self._role_mentions()
         self._described_genders = self._genders_beside_names()
 
     def resolve(self, head: Any) -> tuple[str, str]:
@@ -357,7 +364,8 @@ class Speakers:
     def _body_before(self, before: int) -> str | None:
         """The organisation or country "it" stands for: the one named as the subject of its
         own sentence before it, else of the sentence before ("The Ombudsman's Office … said the
-        three were civilians. It said it had opened an inquiry"), the main clause's first."""
+        three were civilians. It said it had opened an inquiry"), the main clause's first; none
+        where a report or a letter named there may be what speaks."""
         at = token_at(self.doc, before)
         if at is None:
             return None
@@ -371,6 +379,9 @@ class Speakers:
                 body = self._named_in(mention_span(subject), subject)
                 if body is None or body.label_ not in ("ORG", "GPE") or self.is_person(body.root):
                     return None  # "Sanders" read as an organisation is still no "it"
+                # "The BBC obtained the report. It said …" is the report's ("said in a statement" is the body's own)
+                if any(t.lemma_.lower() in SAYING_THINGS and t.head.lower_ != "in" for t in sent if t.idx < before):
+                    return None
                 return drop_article(body)
         return None
 
@@ -480,9 +491,8 @@ class Speakers:
         this sentence or the one before ("Hollis … said she was inclined to support it. The
         senator said …"), else the last one introduced."""
         holders = [name for offset, role, name in self._roles if offset < before and role == lemma]
-        if not holders:  # "the secretary" for "former Secretary of State Hillary Clinton", and the other way
-            other = lemma.removeprefix("former ") if lemma.startswith("former ") else "former " + lemma
-            holders = [name for offset, role, name in self._roles if offset < before and role == other]
+        if not holders and lemma.startswith("former "):  # "the former president" for one brought in as "President Bush"
+            holders = [name for offset, role, name in self._roles if offset < before and role == lemma.removeprefix("former ")]
         if not holders:
             return None
         if len(set(holders)) > 1:
@@ -494,14 +504,17 @@ class Speakers:
     def _named_later(self, noun: Any) -> str | None:
         """Who "an independent security researcher" or "the city's forestry supervisor", named
         nowhere before, is: the one the article names further on by the same word with "the"
-        ("The researcher, Noor Haddad, said …", "said the supervisor, Tom Reddick")."""
+        ("The researcher, Noor Haddad, said …", "said the supervisor, Tom Reddick"), unless another
+        one came between ("a resident said … another resident … The resident, Mary Poole,")."""
         key = _role_key(noun)
         for ent in self._outside:
             if ent.label_ not in NAME_LABELS or ent.start <= noun.i:
                 continue
             for role in _apposed_nouns(ent.root):
                 if _role_key(role) == key and any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in role.children):
-                    return self.full_name(strip_titles(ent.text), ent.start_char)
+                    others = [t for t in self.doc[noun.i + 1 : role.i] if t.lower_ in ("another", "other", "second")
+                              and _role_key(t.head) == key]
+                    return None if others else self.full_name(strip_titles(ent.text), ent.start_char)
         return None
 
     def _role_mentions(self) -> list[tuple[int, str, str]]:
@@ -531,11 +544,14 @@ class Speakers:
 def _named_by_self(noun: Any) -> Any:
     """The name a person described but not named gives in a clause on the description: "the
     seller, who gave her name only as Wanjiku", "The woman, who later identified herself as
-    Danielle Pruitt", "a retired officer who asked that only his first name, Curtis, be used"."""
+    Danielle Pruitt", "a retired officer who asked that only his first name, Curtis, be used";
+    not one who names someone else ("the witness, who identified the gunman as Marcus Hale")."""
     for described in (noun, *_apposed_nouns(noun)):
         for clause in (c for c in described.children if c.dep_ == "relcl"):
             for token in clause.subtree:
-                given = token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in SELF_NAMING
+                verb = token.head.head
+                own = any(c.dep_ == "dobj" and (c.lower_.endswith("self") or c.lemma_ == "name") for c in verb.children)
+                given = token.dep_ == "pobj" and token.head.lower_ == "as" and verb.lemma_ in SELF_NAMING and own
                 if token.pos_ == "PROPN" and (given or (token.dep_ == "appos" and token.head.lemma_ == "name")):
                     first = min((c.i for c in token.children if c.dep_ == "compound"), default=token.i)
                     return token.doc[first : token.i + 1]
@@ -645,7 +661,8 @@ def _as_person(ent: Any) -> Any:
         c.dep_ == "appos" and c.i > ent.end and role(c) and closed(c) for c in root.children)  # "Weaver, the campaign manager"
     titled = before is not None and before.lower_.rstrip(".") in HONORIFICS
     title = TITLES.match(ent.text)
-    titled_inside = title is not None and title.end() < len(ent.text)  # "Superintendent Martin Kessler" as an ORG
+    named = ent.text[title.end():].split() if title is not None else []
+    titled_inside = len(named) > 1 and not _names_a_body(named)  # "Superintendent Martin Kessler", not "General Motors"
     if not (role_first or name_first or titled or titled_inside):
         return ent
     from spacy.tokens import Span
@@ -680,6 +697,12 @@ def _bodies_named_alone(ents: list[Any]) -> list[Any]:
     return relabelled
 
 
+def _names_a_body(words: list[str]) -> bool:
+    """Whether the words after a title word name a body, not a person: "Justice Department",
+    "King Edward Hospital"."""
+    return any(w.lower() in ORGANISATION_NOUNS or w.lower() in BODY_NAME_WORDS for w in words)
+
+
 def _with_titled_names(doc: Any, ents: list[Any]) -> list[Any]:
     """The entities, and a person for each office before capitalised names that the tagger left
     out ("Superintendent Nathan Pierce said"): the title says what they are. Not after "Mr" or
@@ -699,7 +722,8 @@ def _with_titled_names(doc: Any, ents: list[Any]) -> list[Any]:
                 and not is_title(doc[end]):
             end += 1
         ended = end == len(doc) or not (doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper())
-        if title.i + 1 < end and end not in tagged and ended:  # not "Chief Financial" of "Chief Financial Officer X"
+        named = [t.text for t in doc[title.i + 1 : end]]
+        if named and end not in tagged and ended and not _names_a_body(named):  # not "Chief Financial Officer X"
             found.append(Span(doc, title.i, end, label="PERSON"))
             tagged.update(range(title.i, end))
     return sorted(ents + found, key=lambda ent: ent.start)

@@ -25,6 +25,7 @@ _CLOSERS = {
     "‚": "‘’",
 }
 _LETTER = re.compile(r"\w", re.UNICODE)
+DASHES = "-–—―"  # hyphen, en dash, em dash, horizontal bar: what a signature under a quotation opens with
 
 
 @dataclass(frozen=True)

@@ -1890,6 +1890,39 @@ def test_the_office_a_speaker_is_named_by(quotes, text, speaker):
         "“We cannot keep the doors open on goodwill alone, not for another year,” he said.",
         "Dana Pruitt",
     ),
+    (  # a body whose name starts with a title word is no person
+        "Justice Department lawyers filed the motion on Friday.\n\n"
+        "“The defendant poses a clear danger to the community,” he said.",
+        "Department",
+    ),
+    (  # one who names someone else does not take that name
+        "\"He was calm and walked right past me,\" said the witness, who identified the gunman as Marcus Hale.",
+        "Marcus Hale",
+    ),
+    (  # a name that does not end its signature's name part signs nothing
+        "The crowd grew louder.\n\n“Lock her up! Lock her up! Lock her up!” — Donald Trump supporters, chanting outside",
+        "Donald Trump",
+    ),
+    (  # a byline over the first quotation is no label
+        "Budget fight\n\nJane Smith, Political Correspondent\n\n"
+        "“We will not back down on the budget, not now and not ever.”\n\nThat was the message on Monday.",
+        "Jane Smith",
+    ),
+    (  # "the president" is not a former one
+        "Former President Donald Trump criticised the plan. Biden defended it.\n\n"
+        "“It is working, and the numbers show it every month,” the president said.",
+        "Donald Trump",
+    ),
+    (  # another resident came between
+        "“We were never warned about the flooding at all,” a resident said. Another resident disagreed.\n\n"
+        "The resident, Mary Poole, said she had lived on the street for 40 years.",
+        "Mary Poole",
+    ),
 ])
 def test_who_a_speaker_cannot_be(quotes, text, not_the_speaker):
     assert direct(quotes(text))[0].speaker != not_the_speaker
+
+
+def test_it_after_a_report_is_not_the_body_that_obtained_it(quotes):
+    text = "The BBC obtained a copy of the inspection report. It said the hospital had ignored warnings."
+    assert reported(quotes(text))[-1].speaker != "BBC"
