@@ -52,7 +52,6 @@ def is_candidate(sentence: Sentence) -> bool:
     return MIN_WORDS <= words <= MAX_WORDS and statement
 
 
-
 def lead_prior(position: int) -> float:
     """1.0 for the first sentence, then 1/2, 1/3…: news puts what matters first."""
     return 1.0 / (1.0 + position)

@@ -32,6 +32,11 @@ KEEP_IN_MENTION = {"det", "amod", "compound", "poss", "case", "nmod", "prep", "p
                    "nummod", "cc", "conj", "quantmod", "npadvmod", "punct", "advmod"}
 
 
+def is_title_word(word: str) -> bool:
+    """Whether a word is a title that may stand before a name: "Superintendent", "Sen.", "Rev"."""
+    return TITLES.match(word + " ") is not None
+
+
 def strip_titles(name: str) -> str:
     """"Spokeswoman Maria Zakharova" → "Maria Zakharova"; a lone title is kept."""
     name = re.sub(r"(?:'s|’s|')$", "", name.strip()).strip(" ,")

@@ -52,7 +52,7 @@ from summarise.cues import (
 )
 from summarise.reported import reported_speech
 from summarise.models.nlp import joins_words, text_of, token_at
-from summarise.names import TITLES, strip_titles
+from summarise.names import is_title_word, strip_titles
 from summarise.speakers import Speakers
 from summarise.text import DASHES, QuotedRanges, QuoteSpan, is_quoted, quotation_spans, trim_span, word_count
 from summarise.transcripts import transcript_lines, transcript_quotes
@@ -669,7 +669,7 @@ def _signed_beside(doc: Any, span: QuoteSpan, speakers: Speakers) -> Attribution
     text = text_of(doc)
     line_end = _line_end(text, span.end)
     dash = re.match(rf"[\s.,]*(?=[{DASHES}(])", text[span.end : line_end])
-    if dash is None or text[_line_start(text, span.start) : span.start].strip():
+    if dash is None or not _heads_its_line(text, span.start):
         return None
     return _signature(doc, span.end + dash.end(), line_end, speakers)
 
@@ -697,7 +697,7 @@ def _labels_above(doc: Any, spans: list[QuoteSpan], speakers: Speakers) -> tuple
     opens with a quotation is signed below instead ("…"¶Maria Lopez, Phoenix¶"…"¶Tom Reed).
     An article must set out two or more so: one is as likely a byline or a subhead."""
     text = text_of(doc)
-    heads = {_line_start(text, s.start): s for s in spans if not text[_line_start(text, s.start) : s.start].strip()}
+    heads = {_line_start(text, s.start): s for s in spans if _heads_its_line(text, s.start)}
     labels: dict[int, Attribution] = {}
     under: set[int] = set()
     for line, span in heads.items():
@@ -765,7 +765,7 @@ def _signature(doc: Any, start: int, end: int, speakers: Speakers, label: bool =
     before = name_part[: name_part.index(name[0])]
     if not all(t.pos_ in ("PROPN", "NOUN", "ADJ") or _dashed_word(t) for t in before):
         return None  # a title or role may stand before the name, not a year: "(2015). (SVP/Reuters.)"
-    while before and (before[-1].pos_ == "PROPN" and not TITLES.match(before[-1].text + " ") or _dashed_word(before[-1])):
+    while before and (before[-1].pos_ == "PROPN" and not is_title_word(before[-1].text) or _dashed_word(before[-1])):
         name.insert(0, before.pop())  # "-Tom Reed", a first name the tagger left out; not "Rail Minister"
     mention = doc[name[0].i : name[-1].i + 1].text.strip(DASHES + " ")
     return speakers.full_name(strip_titles(mention), start), mention, "signed"
@@ -890,7 +890,12 @@ def _opens_sentence(text: str, span: QuoteSpan) -> bool:
 def _whole_paragraph(text: str, span: QuoteSpan) -> bool:
     """Whether the quotation is its paragraph, give or take closing punctuation."""
     after = text[span.end : _line_end(text, span.end)]
-    return not text[_line_start(text, span.start) : span.start].strip() and not re.search(r"\w", after)
+    return _heads_its_line(text, span.start) and not re.search(r"\w", after)
+
+
+def _heads_its_line(text: str, offset: int) -> bool:
+    """Whether nothing but blanks stands before ``offset`` on its line."""
+    return not text[_line_start(text, offset) : offset].strip()
 
 
 def _inner_tokens(doc: Any, span: QuoteSpan) -> Any:

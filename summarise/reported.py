@@ -176,7 +176,7 @@ def _said_in_a_statement(verb: Any) -> Any:
     the statement rather than on "said"."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_NOUNS | DOCUMENTS):
-            return next((c for c in noun.children if c.i > noun.i and is_content_clause(c)), None)
+            return _content_clause_on(noun)
     return None
 
 
@@ -187,7 +187,12 @@ def _told_them(verb: Any) -> Any:
     audience = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() not in ADDRESSING_VERBS or audience is None:
         return None
-    return next((c for c in audience.children if c.i > audience.i and is_content_clause(c)), None)
+    return _content_clause_on(audience)
+
+
+def _content_clause_on(noun: Any) -> Any:
+    """The "that" clause the parser hung on a noun after it ("a statement that …", "residents that …")."""
+    return next((c for c in noun.children if c.i > noun.i and is_content_clause(c)), None)
 
 
 def _content_read_as_relative(verb: Any) -> Any:

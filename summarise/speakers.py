@@ -21,8 +21,8 @@ from typing import Any, Iterable
 
 from summarise.models.nlp import text_of, token_at
 from summarise.names import (
-    NAME_LABELS, POST_NOMINALS, TITLES, bare_phrase, drop_article, hyphen_joined, hyphenated_at, mention_span,
-    names_in, strip_titles,
+    NAME_LABELS, POST_NOMINALS, TITLES, bare_phrase, drop_article, hyphen_joined, hyphenated_at, is_title_word,
+    mention_span, names_in, strip_titles,
 )
 from summarise.text import QuotedRanges, is_quoted
 
@@ -196,7 +196,7 @@ class Speakers:
             # but no paper is called "The Democrat, a former state treasurer, …"
             article = span[0].text == "the" or (span[0].is_sent_start and span[0].text == "The" and word in PARTY_MEMBERS)
             demonym = (article and head.ent_type_ in ("NORP", "PERSON")
-                       and not COLLECTIVE_DEMONYM.search(word) and not TITLES.match(word + " ")
+                       and not COLLECTIVE_DEMONYM.search(word) and not is_title_word(word)
                        and self.full_name(word, span.start_char) == word)
             aged_role = age is not None and word.lower() in _ROLE_WORDS  # "the 51-year-old superintendent"
             if head.text != word or head.tag_ not in ("NN", "NNP") or not (demonym or aged_role or word.lower() in EPITHETS):
@@ -530,8 +530,8 @@ class Speakers:
             root = ent.root
             nouns = [t for t in ent if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in _ROLE_WORDS or t.lower_ in _ROLE_ABBREVIATIONS)]
             nouns += [t for t in root.children if t.dep_ in ("compound", "amod", "appos") and t.i < ent.start]
-            nouns += [t for t in root.children if t.dep_ == "appos" and t.pos_ == "NOUN"]
-            if root.dep_ in ("appos", "conj") and root.head.pos_ == "NOUN":
+            nouns += _apposed_nouns(root)
+            if root.dep_ == "conj" and root.head.pos_ == "NOUN":
                 nouns.append(root.head)
             before = ent.doc[ent.start - 1] if ent.start else None
             if before is not None and before.tag_ == "NN" and before.lemma_.lower() not in ORGANISATION_NOUNS and before not in nouns:
@@ -710,7 +710,7 @@ def _with_titled_names(doc: Any, ents: list[Any]) -> list[Any]:
     from spacy.tokens import Span
 
     def is_title(token: Any) -> bool:
-        return token.text[:1].isupper() and TITLES.match(token.text + " ") is not None
+        return token.text[:1].isupper() and is_title_word(token.text)
 
     tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     found = []
